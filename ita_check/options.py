@@ -1,0 +1,26 @@
+"""Audit settings as data: budgets and politeness, with the defaults a real agency host deserves."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    max_pages: int = 3000
+    max_depth: int = 8
+    max_seconds: int = 1800
+    max_bytes: int = 40 * 1024 * 1024
+    concurrency: int | None = None  # per host; None: 2 for remote hosts, 16 on loopback
+    delay: float | None = None  # seconds; None: AutoThrottle from 0.5 s for remote hosts, 0 on loopback
+    ignore_robots: bool = False
+    no_verify: bool = False
+    fresh: bool = False
+    allow_private: bool = False
+    quiet: bool = False
+    name: str | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> AuditOptions:
+        return cls(**{f.name: getattr(args, f.name) for f in fields(cls) if getattr(args, f.name, None) is not None})

@@ -1,0 +1,213 @@
+"""Read and validate yearly rule files, reporting every problem with its file and line.
+
+YAML is composed first so each value keeps the line it came from; pydantic then checks the shape and the
+cross-references (codes, sub-indicators) are checked here. ``ita rules check`` prints the problems; every
+other caller gets a :class:`RuleFileError` carrying them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from rules.schema import RuleFile
+
+RULES_DIR = Path(__file__).resolve().parent
+_FILE_RE = re.compile(r"^ita(\d{4})\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.file}:{self.line}:{where} {self.message}"
+
+
+class RuleFileError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _line_map(node: yaml.Node, path: tuple, lines: dict, problems: list, file: str) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(
+                    Problem(file, line, _dotted(path + (key,)),
+                            f"คีย์ซ้ำ (duplicate key) {key!r}, ครั้งแรกที่บรรทัด {seen[key]}")
+                )
+            seen[key] = line
+            _line_map(value_node, path + (key,), lines, problems, file)
+            lines[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _line_map(child, path + (i,), lines, problems, file)
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_for(path: tuple, lines: dict) -> int:
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return 1
+
+
+def _cross_checks(data: dict, lines: dict, file: str) -> list[Problem]:
+    """Codes unique, every item in a known sub-indicator, every sub-indicator in a known indicator."""
+    problems: list[Problem] = []
+
+    def problem(path: tuple, message: str) -> None:
+        problems.append(Problem(file, _line_for(path, lines), _dotted(path), message))
+
+    def unique(entries: list, path: tuple, label: str) -> set[str]:
+        codes: dict[str, int] = {}
+        for i, entry in enumerate(entries):
+            code = str(entry.get("code")) if isinstance(entry, dict) else None
+            if code is None:
+                continue
+            if code in codes:
+                problem(path + (i, "code"), f"รหัส{label}ซ้ำ (duplicate code) {code!r} (ซ้ำกับลำดับที่ {codes[code]})")
+            codes.setdefault(code, i)
+        return set(codes)
+
+    oit = data.get("oit") if isinstance(data.get("oit"), dict) else {}
+    indicators = unique(oit.get("indicators") or [], ("oit", "indicators"), "ตัวชี้วัด")
+    subs = unique(oit.get("subindicators") or [], ("oit", "subindicators"), "ตัวชี้วัดย่อย")
+    unique(oit.get("items") or [], ("oit", "items"), "ข้อ")
+    for i, sub in enumerate(oit.get("subindicators") or []):
+        if isinstance(sub, dict) and str(sub.get("indicator")) not in indicators:
+            problem(("oit", "subindicators", i, "indicator"),
+                    f"ตัวชี้วัดย่อย {sub.get('code')!r} อยู่นอกตัวชี้วัดที่กำหนด (unknown indicator {sub.get('indicator')!r})")
+    used_subs = set()
+    for i, item in enumerate(oit.get("items") or []):
+        if not isinstance(item, dict):
+            continue
+        sub = item.get("subindicator")
+        used_subs.add(str(sub))
+        if sub is None or str(sub) not in subs:
+            problem(("oit", "items", i, "subindicator" if sub is not None else "code"),
+                    f"ข้อ {item.get('code')!r} อยู่นอกตัวชี้วัดย่อยใด ๆ (item outside any sub-indicator: {sub!r})")
+    for i, sub in enumerate(oit.get("subindicators") or []):
+        if isinstance(sub, dict) and str(sub.get("code")) not in used_subs:
+            problem(("oit", "subindicators", i, "code"), f"ตัวชี้วัดย่อย {sub.get('code')!r} ไม่มีข้อใดเลย (no items)")
+    for survey in ("iit", "eit"):
+        block = data.get(survey) if isinstance(data.get(survey), dict) else {}
+        unique(block.get("indicators") or [], (survey, "indicators"), "ตัวชี้วัด")
+        seen: dict[str, tuple] = {}
+        for i, ind in enumerate(block.get("indicators") or []):
+            for j, q in enumerate((ind or {}).get("questions") or []):
+                code = q.get("code") if isinstance(q, dict) else None
+                if code in seen:
+                    problem((survey, "indicators", i, "questions", j), f"ข้อคำถามซ้ำ (duplicate question) {code!r}")
+                seen.setdefault(code, (i, j))
+    return problems
+
+
+def check_rules(path: str | Path) -> tuple[RuleFile | None, list[Problem]]:
+    """Validate one rule file; return the model (when valid) and every problem found."""
+    path = Path(path)
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        return None, [Problem(file, 0, "", f"อ่านไฟล์ไม่ได้ (cannot read file): {exc.strerror}")]
+    except UnicodeDecodeError as exc:
+        return None, [Problem(file, 0, "", f"ไฟล์ไม่ใช่ UTF-8 (not UTF-8): {exc}")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        reason = getattr(exc, "problem", None) or str(exc)
+        return None, [Problem(file, line, "", f"YAML ไม่ถูกต้อง (bad YAML): {reason}")]
+    if not isinstance(data, dict):
+        return None, [Problem(file, 1, "", "ไฟล์กฎต้องเป็น mapping ของ YAML (rule file must be a YAML mapping)")]
+    lines: dict = {}
+    problems: list[Problem] = []
+    _line_map(node, (), lines, problems, file)
+    model = None
+    try:
+        model = RuleFile.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            msg = err["msg"].removeprefix("Value error, ")
+            index = re.match(r"^\[(\d+)\] ", msg)
+            if index:
+                loc += (int(index.group(1)),)
+                msg = msg[index.end():]
+            if err["type"] == "extra_forbidden":
+                msg = f"คีย์ที่ไม่รู้จัก (unknown key) {loc[-1]!r}"
+            elif err["type"] == "missing":
+                msg = f"ขาดคีย์ที่จำเป็น (missing key) {loc[-1]!r}"
+            elif err["type"] == "too_short":
+                msg = f"รายการว่าง (empty list): {msg}"
+            problems.append(Problem(file, _line_for(loc, lines), _dotted(loc), msg))
+    problems += _cross_checks(data, lines, file)
+    problems.sort(key=lambda p: p.line)
+    return (model if not problems else None), problems
+
+
+def load_rules(path: str | Path) -> RuleFile:
+    model, problems = check_rules(path)
+    if problems:
+        raise RuleFileError(problems)
+    assert model is not None
+    return model
+
+
+def shipped_rule_files() -> dict[int, Path]:
+    """The rule files bundled with the tool, by assessment year (พ.ศ.)."""
+    out = {}
+    for path in sorted(RULES_DIR.glob("ita*.y*ml")):
+        match = _FILE_RE.match(path.name)
+        if match:
+            out[int(match.group(1))] = path
+    return out
+
+
+def default_year() -> int:
+    """The latest shipped year: adding next year's file makes it the default."""
+    return max(shipped_rule_files())
+
+
+@cache
+def rules_for_year(year: int) -> RuleFile:
+    files = shipped_rule_files()
+    if year not in files:
+        known = ", ".join(str(y) for y in files)
+        raise RuleFileError([Problem(f"ita{year}.yaml", 0, "",
+                                     f"ไม่มีไฟล์กฎของปี {year} (no rule file for year {year}); มี: {known}")])
+    return load_rules(files[year])
+
+
+def resolve_rules(spec: str | int | None) -> RuleFile:
+    """A year (2569, '๒๕๖๙'), a path to a rule file, or None for the default year."""
+    if spec is None:
+        return rules_for_year(default_year())
+    text = str(spec).strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    if text.isdigit():
+        return rules_for_year(int(text))
+    return load_rules(text)

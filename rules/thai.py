@@ -1,0 +1,80 @@
+"""Thai text repair and matching keys.
+
+Page and PDF text arrives with zero-width characters, Microsoft private-use glyphs, broken sara am and
+spaces inside words. ``repair`` undoes those defects in the order measured in ``reference/libraries.md``;
+``strict_key`` and ``loose_key`` are the whitespace-free forms every pattern is matched against.
+Never NFKC: it splits sara am (ำ) into nikhahit + sara aa.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+from pythainlp.util import normalize as _pythainlp_normalize  # noqa: E402
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_DIGITS = str.maketrans(THAI_DIGITS, "0123456789")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+# Microsoft Thai private-use glyphs (old Word + TH SarabunPSK) back to Thai characters.
+_PUA = {
+    0xF700: "ฐ", 0xF701: "ิ", 0xF702: "ี", 0xF703: "ึ", 0xF704: "ื", 0xF705: "่", 0xF706: "้", 0xF707: "๊",
+    0xF708: "๋", 0xF709: "์", 0xF70A: "่", 0xF70B: "้", 0xF70C: "๊", 0xF70D: "๋", 0xF70E: "์", 0xF70F: "ญ",
+    0xF710: "ั", 0xF711: "ํ", 0xF712: "็", 0xF713: "่", 0xF714: "้", 0xF715: "๊", 0xF716: "๋", 0xF717: "์",
+    0xF718: "ุ", 0xF719: "ู", 0xF71A: "ฺ",
+}
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_MARKS}])")
+_AM_AA = re.compile("\u0e33\u0e32")
+_AM_TONE_AA = re.compile("\u0e33([\u0e48-\u0e4b])\u0e32")
+_WS = re.compile(r"\s+")
+# Only text showing what pythainlp's normalize() repairs pays its cost (0.5 µs/char): nikhahit, doubled
+# sara e, a doubled mark, a tone mark before a vowel, or a mark with no base character.
+_NEEDS_NORMALIZE = re.compile(
+    "\u0e4d|\u0e40\u0e40|([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1|[\u0e48-\u0e4b][\u0e31\u0e34-\u0e39\u0e47]"
+    "|(?:^|[^\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+)
+_TONES = dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e4d"), None)
+_AA_RUN = re.compile("\u0e32+")
+
+
+def thai_to_arabic_digits(text: str) -> str:
+    return text.translate(_DIGITS)
+
+
+def repair(text: str) -> str:
+    """Fix the text-layer defects of Thai pages and PDFs without changing correct Thai text."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_INVISIBLE)
+    if any(0xF700 <= ord(ch) <= 0xF71A for ch in text):
+        text = text.translate(_PUA)
+    text = _AM_AA.sub("\u0e33", text)
+    text = _AM_TONE_AA.sub("\\1\u0e33", text)
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    return _pythainlp_normalize(text) if _NEEDS_NORMALIZE.search(text) else text
+
+
+def clean(text: str) -> str:
+    """Repaired text with runs of whitespace collapsed: what reports and reasons show."""
+    return _WS.sub(" ", repair(text)).strip()
+
+
+def strict_key(text: str) -> str:
+    """Whitespace-free, lower-cased, Arabic digits: the key patterns match against."""
+    return _WS.sub("", thai_to_arabic_digits(repair(text))).casefold()
+
+
+def loosen(key: str) -> str:
+    """Drop what broken text layers lose (tone marks, nikhahit, ำ→า): 'ส านัก' and 'สำนัก' agree."""
+    return _AA_RUN.sub("\u0e32", key.replace("\u0e33", "\u0e32").translate(_TONES))
+
+
+def loose_key(text: str) -> str:
+    return loosen(strict_key(text))
