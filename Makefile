@@ -15,8 +15,7 @@ $(BIN)/ita: pyproject.toml constraints.txt
 $(VENV): $(BIN)/ita
 
 demo: $(VENV)
-	$(BIN)/ita score --year 2565 --iit demo/examples/iit-2565-questions.csv \
-		--eit demo/examples/eit-2565-indicators.csv --oit demo/examples/oit-2565.csv
+	$(BIN)/ita demo
 
 test: $(VENV)
 	$(BIN)/ita rules check

@@ -93,7 +93,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_UNREACHABLE
     if not args.quiet:
         from reports.audit_text import audit_summary
-        print(audit_summary(rules, result))
+        print(audit_summary(result))
     return 0
 
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, fields
+import os
+from dataclasses import dataclass, field, fields
+
+from crawler.guard import DEFAULT_PRIVATE_NETWORKS
+
+
+def _private_networks() -> tuple[str, ...]:
+    """ITA_PRIVATE_NETWORKS (comma-separated CIDRs) replaces the built-in private ranges, e.g. for tests."""
+    value = os.environ.get("ITA_PRIVATE_NETWORKS", "").strip()
+    return tuple(n.strip() for n in value.split(",") if n.strip()) if value else DEFAULT_PRIVATE_NETWORKS
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,7 @@ class AuditOptions:
     allow_private: bool = False
     quiet: bool = False
     name: str | None = None
+    private_networks: tuple[str, ...] = field(default_factory=_private_networks)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> AuditOptions:

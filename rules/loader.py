@@ -30,7 +30,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.file}:{self.line}:{where} {self.message}"
+        line = f"{self.line}:" if self.line else ""
+        return f"{self.file}:{line}{where} {self.message}"
 
 
 class RuleFileError(Exception):

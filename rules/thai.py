@@ -39,7 +39,8 @@ _NEEDS_NORMALIZE = re.compile(
     "\u0e4d|\u0e40\u0e40|([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1|[\u0e48-\u0e4b][\u0e31\u0e34-\u0e39\u0e47]"
     "|(?:^|[^\u0e01-\u0e4e])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 )
-_TONES = dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e4d"), None)
+# Tone marks, nikhahit, and the vowels above/below a consonant: what broken text layers drop or reorder.
+_LOOSE_DROP = dict.fromkeys(map(ord, "\u0e48\u0e49\u0e4a\u0e4b\u0e4d\u0e4c\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"), None)
 _AA_RUN = re.compile("\u0e32+")
 
 
@@ -72,8 +73,8 @@ def strict_key(text: str) -> str:
 
 
 def loosen(key: str) -> str:
-    """Drop what broken text layers lose (tone marks, nikhahit, ำ→า): 'ส านัก' and 'สำนัก' agree."""
-    return _AA_RUN.sub("\u0e32", key.replace("\u0e33", "\u0e32").translate(_TONES))
+    """Drop what broken text layers lose or reorder (marks above/below, ำ→า): 'ส านัก' and 'สำนัก' agree."""
+    return _AA_RUN.sub("\u0e32", key.replace("\u0e33", "\u0e32").translate(_LOOSE_DROP))
 
 
 def loose_key(text: str) -> str:

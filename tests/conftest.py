@@ -25,8 +25,3 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside this checkout")
     return CORPUS
-
-
-def write_csv(path: Path, rows: list[list[object]]) -> Path:
-    path.write_text("\n".join(",".join(str(c) for c in row) for row in rows) + "\n", encoding="utf-8")
-    return path

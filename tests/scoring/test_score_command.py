@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import write_csv
+from support import write_csv
 
 
 def ita(*args: str) -> subprocess.CompletedProcess:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import write_csv
 from openpyxl import Workbook
+from support import write_csv
 
 from rules.loader import resolve_rules
 from scoring.tables import InputError, read_oit, read_survey

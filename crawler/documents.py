@@ -1,0 +1,150 @@
+"""Text of the documents agencies publish: PDF (pypdfium2), DOCX (python-docx), XLSX (openpyxl).
+
+A PDF with pages but no text layer is a scan: it is marked ``scanned`` so matching knows the content was
+not readable, rather than treating it as an empty document. Corrupt or unsupported files return an error
+string instead of raising, so one bad file never stops a crawl.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+DOC_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf", ".zip", ".rar")
+DOC_TYPES = {
+    "application/pdf": "pdf",
+    "application/x-pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/msword": "doc",
+    "application/vnd.ms-excel": "xls",
+    "application/vnd.ms-powerpoint": "ppt",
+    "application/zip": "zip",
+}
+MAX_PDF_PAGES = 80
+MAX_CHARS = 300_000
+
+
+@dataclass
+class DocumentText:
+    kind: str
+    text: str = ""
+    pages: int = 0
+    scanned: bool = False
+    error: str = ""
+
+
+def sniff_kind(body: bytes, content_type: str, url: str) -> str | None:
+    """The document type from magic bytes first, then the declared type, then the extension."""
+    head = body[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        lowered = url.lower()
+        for ext in ("docx", "xlsx", "pptx"):
+            if lowered.endswith("." + ext) or ext in content_type:
+                return ext
+        return DOC_TYPES.get(content_type.split(";")[0].strip().lower(), "zip")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        lowered = url.lower()
+        return "xls" if lowered.endswith(".xls") else ("ppt" if lowered.endswith(".ppt") else "doc")
+    kind = DOC_TYPES.get(content_type.split(";")[0].strip().lower())
+    if kind:
+        return kind
+    path = url.lower().split("?")[0]
+    for ext in DOC_EXTENSIONS:
+        if path.endswith(ext):
+            return ext[1:]
+    return None
+
+
+def _page_is_image(page, raw) -> bool:
+    """A page covered by one picture: what a scanner produces."""
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) / area > 0.6:
+            return True
+    return False
+
+
+def _thai_share(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if "\u0e00" <= ch <= "\u0e7f") / len(letters) if letters else 0.0
+
+
+def _pdf(body: bytes) -> DocumentText:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(body)
+    except pdfium.PdfiumError as exc:
+        return DocumentText("pdf", error=f"PDF เสียหายหรือเปิดไม่ได้ (corrupt PDF): {exc}")
+    try:
+        total = len(pdf)
+        parts: list[str] = []
+        chars = 0
+        image_pages = 0
+        for index in range(min(total, MAX_PDF_PAGES)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            if textpage.count_chars():
+                text = textpage.get_text_range()
+                parts.append(text)
+                chars += len(text.strip())
+            if index < 3 and _page_is_image(page, raw):
+                image_pages += 1
+            textpage.close()
+            page.close()
+            if chars > MAX_CHARS:
+                break
+        text = "\n".join(parts)[:MAX_CHARS]
+        # No text at all, or a page-sized picture under a text layer that is not Thai (OCR junk): a scan.
+        scanned = total > 0 and (len(text.strip()) < 20 or (image_pages > 0 and _thai_share(text) < 0.3))
+        return DocumentText("pdf", "" if scanned else text, total, scanned=scanned)
+    finally:
+        pdf.close()
+
+
+def _docx(body: bytes) -> DocumentText:
+    import docx
+
+    document = docx.Document(io.BytesIO(body))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" ".join(cell.text for cell in row.cells))
+    return DocumentText("docx", "\n".join(parts)[:MAX_CHARS])
+
+
+def _xlsx(body: bytes) -> DocumentText:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
+    parts = []
+    for sheet in workbook.worksheets:
+        parts.append(sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            parts.append(" ".join(str(v) for v in row if v is not None))
+            if sum(map(len, parts)) > MAX_CHARS:
+                break
+    workbook.close()
+    return DocumentText("xlsx", "\n".join(parts)[:MAX_CHARS], len(workbook.worksheets))
+
+
+_READERS = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx}
+
+
+def document_text(body: bytes, kind: str) -> DocumentText:
+    reader = _READERS.get(kind)
+    if reader is None:
+        return DocumentText(kind, error=f"ยังไม่รองรับการอ่านข้อความไฟล์ .{kind} (text of .{kind} files is not read)")
+    try:
+        return reader(body)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return DocumentText(kind, error=f"ไฟล์ .{kind} เสียหายหรือเปิดไม่ได้ (corrupt file): {exc}")
+    except Exception as exc:  # third-party parsers raise their own types on hostile files
+        return DocumentText(kind, error=f"อ่านไฟล์ .{kind} ไม่ได้ (cannot read): {type(exc).__name__}: {exc}")

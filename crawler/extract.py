@@ -1,0 +1,162 @@
+"""HTML to the fields of a page record, with selectolax (10× BeautifulSoup on menu-heavy agency pages).
+
+Agency CMSs hide links in more places than ``<a href>``: image maps, frames, meta refresh, and
+``javascript:MM_openBrWindow('news_detail.php?id=1')`` or ``onclick="window.open(...)"``. All of them are
+collected with the text a citizen would click. The page is always given as a decoded ``str``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+from w3lib.html import get_base_url
+from w3lib.url import safe_url_string
+
+from crawler.records import Link
+
+_JS_URL = re.compile(
+    r"""(?:window\.open|MM_openBrWindow|openWindow|popup|location\.href\s*=|location\s*=|location\.assign|location\.replace)"""
+    r"""\s*\(?\s*['"]([^'"]+)['"]""",
+    re.IGNORECASE,
+)
+_REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+_CHROME = ("nav", "header", "footer", "aside")
+_CHROME_WORDS = re.compile(r"menu|nav|sidebar|footer|header|banner|breadcrumb|topbar|slide", re.IGNORECASE)
+_SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "#", "line:", "fb:")
+
+
+@dataclass
+class Extracted:
+    title: str = ""
+    headings: list[str] = field(default_factory=list)
+    text: str = ""
+    main_text: str = ""
+    links: list[Link] = field(default_factory=list)
+    images: int = 0
+    forms: int = 0
+    tables: int = 0
+
+
+def _squash(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _node_text(node) -> str:
+    return _squash(node.text(deep=True, separator=" ", strip=True))
+
+
+def _absolute(base: str, href: str) -> str | None:
+    href = href.strip()
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    try:
+        return safe_url_string(urljoin(base, href))
+    except ValueError:
+        return None
+
+
+def _link_text(node) -> str:
+    text = _node_text(node)
+    if text:
+        return text
+    for attr in ("title", "aria-label"):
+        if node.attributes.get(attr):
+            return _squash(node.attributes[attr])
+    img = node.css_first("img")
+    if img is not None:
+        return _squash(img.attributes.get("alt") or img.attributes.get("title") or "")
+    return ""
+
+
+def _row_text(node) -> str:
+    """Text of the table row a link sits in (up to a few levels up), else empty."""
+    parent = node.parent
+    for _ in range(5):
+        if parent is None:
+            return ""
+        if parent.tag == "tr":
+            return _node_text(parent)[:300]
+        parent = parent.parent
+    return ""
+
+
+def _is_chrome(node) -> bool:
+    attrs = node.attributes
+    return bool(_CHROME_WORDS.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")))
+
+
+def extract_html(url: str, html: str) -> Extracted:
+    tree = LexborHTMLParser(html)
+    base = get_base_url(html[:4096], url) if "<base" in html[:4096].lower() else url
+    out = Extracted()
+    title = tree.css_first("title")
+    out.title = _node_text(title) if title is not None else ""
+
+    links: list[Link] = []
+    has_tables = tree.css_first("tr") is not None
+    for node in tree.css("a, area"):
+        attrs = node.attributes
+        href = attrs.get("href") or ""
+        text = _link_text(node)
+        targets = []
+        if href.lower().startswith("javascript:") or not href or href.startswith("#"):
+            targets += _JS_URL.findall(href)
+        else:
+            targets.append(href)
+        targets += _JS_URL.findall(attrs.get("onclick") or "")
+        context = _row_text(node) if has_tables else ""
+        for target in targets:
+            absolute = _absolute(base, target)
+            if absolute:
+                source = "area" if node.tag == "area" else ("script" if target != href else "a")
+                links.append(Link(absolute, text, source, context))
+    for node in tree.css("frame, iframe"):
+        absolute = _absolute(base, node.attributes.get("src") or "")
+        if absolute:
+            links.append(Link(absolute, _squash(node.attributes.get("title") or node.attributes.get("name") or ""), "frame"))
+    for node in tree.css("meta[http-equiv]"):
+        if (node.attributes.get("http-equiv") or "").lower() == "refresh":
+            match = _REFRESH.search(node.attributes.get("content") or "")
+            absolute = _absolute(base, match.group(1)) if match else None
+            if absolute:
+                links.append(Link(absolute, "", "refresh"))
+    for node in tree.css("[onclick]"):
+        if node.tag in ("a", "area"):
+            continue
+        for target in _JS_URL.findall(node.attributes.get("onclick") or ""):
+            absolute = _absolute(base, target)
+            if absolute:
+                links.append(Link(absolute, _node_text(node), "script"))
+    out.links = links
+    out.forms = len(tree.css("form"))
+    out.tables = len(tree.css("table"))
+
+    for node in tree.css("script, style, noscript, template, svg"):
+        node.decompose()
+    body = tree.body
+    if body is None:
+        return out
+    out.headings = [h for h in (_node_text(n) for n in body.css("h1, h2, h3")) if h][:30]
+    out.text = _node_text(body)
+    for node in body.css(", ".join(_CHROME)):
+        node.decompose()
+    for node in body.css("[class], [id]"):
+        if node.parent is not None and _is_chrome(node) and node.tag not in ("body", "main", "article"):
+            node.decompose()
+    out.main_text = _node_text(body)
+    out.images = sum(1 for img in body.css("img") if not _is_tiny(img))
+    return out
+
+
+def _is_tiny(img) -> bool:
+    """Spacers, bullets and icons are not photos."""
+    for attr in ("width", "height"):
+        value = (img.attributes.get(attr) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) < 40:
+            return True
+    src = (img.attributes.get("src") or "").lower()
+    return any(word in src for word in ("icon", "bullet", "spacer", "arrow", "logo"))

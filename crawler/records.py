@@ -1,0 +1,92 @@
+"""What the crawl hands to matching: one record per URL fetched, appended to a JSONL file.
+
+Appending one line per record is what makes an interrupted audit lose nothing: a resumed crawl reads the
+file back, and matching reads the same file whether the crawl finished or not.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Link:
+    url: str
+    text: str
+    source: str = "a"  # a, area, frame, refresh, script
+    context: str = ""  # the table row around the link: an ITA index row "O5 | แผนยุทธศาสตร์ | [คลิก]"
+
+
+@dataclass
+class PageRecord:
+    url: str
+    final_url: str
+    status: int
+    content_type: str = ""
+    kind: str = "page"  # page, document, probe, error
+    title: str = ""
+    headings: list[str] = field(default_factory=list)
+    text: str = ""  # visible text of the whole page, or the document's text
+    main_text: str = ""  # text outside menus, headers and footers
+    links: list[Link] = field(default_factory=list)
+    images: int = 0  # content images (outside menus and banners)
+    forms: int = 0
+    tables: int = 0
+    depth: int = 0
+    referer: str = ""
+    encoding: str = ""
+    doc_pages: int = 0
+    scanned: bool = False  # a document with pages but no text layer (needs OCR)
+    error: str = ""
+    size: int = 0
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PageRecord:
+        data = dict(data)
+        data["links"] = [Link(**link) for link in data.get("links", [])]
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300 and not self.error
+
+
+def read_records(path: Path) -> Iterator[PageRecord]:
+    """Records in file order; a torn last line (the process was killed mid-write) is skipped."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                yield PageRecord.from_dict(json.loads(line))
+            except (ValueError, TypeError):
+                continue
+
+
+class RecordWriter:
+    """Append-only JSONL writer, flushed often enough that a crash loses at most a few records."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = path.open("a", encoding="utf-8")
+        self._pending = 0
+
+    def write(self, record: PageRecord) -> None:
+        self._fh.write(record.to_json() + "\n")
+        self._pending += 1
+        if self._pending >= 20:
+            self._fh.flush()
+            self._pending = 0
+
+    def close(self) -> None:
+        self._fh.flush()
+        self._fh.close()

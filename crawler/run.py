@@ -1,0 +1,78 @@
+"""Run one agency crawl in this process and return what it did; the records land in a JSONL file.
+
+``crawl`` owns the Twisted reactor for the life of the process (Scrapy's rule): the CLI calls it once per
+audit, and batch runs start one process per site.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrapy.crawler import CrawlerProcess
+
+from crawler.guard import DEFAULT_PRIVATE_NETWORKS, PrivateAddressGuard, system_resolver
+from crawler.records import PageRecord, RecordWriter, read_records
+from crawler.settings import DEFAULT_CONTACT, crawl_settings
+from crawler.spider import AgencySpider
+from crawler.urls import canonical
+
+
+@dataclass
+class CrawlConfig:
+    max_pages: int = 3000
+    max_depth: int = 8
+    max_seconds: int = 1800
+    max_bytes: int = 40 * 1024 * 1024
+    concurrency: int | None = None
+    delay: float | None = None
+    obey_robots: bool = True
+    fresh: bool = False
+    contact: str = DEFAULT_CONTACT
+    private_networks: tuple[str, ...] = DEFAULT_PRIVATE_NETWORKS
+    allow_private: bool = False
+    resolver: Callable[[str], list[str]] = system_resolver
+
+
+@dataclass
+class CrawlSummary:
+    records_path: Path
+    seconds: float
+    counts: dict = field(default_factory=dict)
+    stop_reason: str = ""
+    resumed: bool = False
+    traps: list[tuple[str, str]] = field(default_factory=list)
+
+
+def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
+          on_record: Callable[[PageRecord], None] | None = None,
+          on_progress: Callable[[dict], None] | None = None,
+          prioritize: Callable[[str, str], int] | None = None) -> CrawlSummary:
+    records_path = work_dir / "records.jsonl"
+    job_dir = work_dir / "job"
+    if config.fresh:
+        shutil.rmtree(job_dir, ignore_errors=True)
+        records_path.unlink(missing_ok=True)
+    done = {canonical(r.url) for r in read_records(records_path) if r.kind != "probe"}
+    work_dir.mkdir(parents=True, exist_ok=True)
+    settings = crawl_settings(start_url, job_dir, max_pages=config.max_pages, max_depth=config.max_depth,
+                              max_seconds=config.max_seconds, max_bytes=config.max_bytes,
+                              concurrency=config.concurrency, delay=config.delay, obey_robots=config.obey_robots,
+                              contact=config.contact, log_file=work_dir / "crawl.log")
+    guard = PrivateAddressGuard(config.private_networks, config.resolver, allow=config.allow_private)
+    writer = RecordWriter(records_path)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(AgencySpider)
+    started = time.monotonic()
+    try:
+        process.crawl(crawler, start_url=start_url, writer=writer, guard=guard, on_record=on_record,
+                      on_progress=on_progress, prioritize=prioritize, done=done)
+        process.start()
+    finally:
+        writer.close()
+    spider = crawler.spider
+    return CrawlSummary(records_path, time.monotonic() - started, dict(spider.counts),
+                        getattr(spider, "close_reason", ""), bool(done), list(spider.trap_samples))

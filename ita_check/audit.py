@@ -1,0 +1,164 @@
+"""One audit end to end: crawl → records → match → live verification → OIT score → files in DIR."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crawler.extract import extract_html
+from crawler.guard import PrivateAddressGuard, system_resolver
+from crawler.records import PageRecord, read_records
+from crawler.run import CrawlConfig, crawl
+from crawler.urls import canonical
+from crawler.verify import check_urls
+from ita_check.options import AuditOptions
+from reports.evidence import write_outputs
+from rules.matcher import ItemVerdict, is_soft_404, match_site
+from rules.patterns import CompiledRules
+from rules.schema import RuleFile
+from rules.thai import clean, strict_key
+from scoring.calc import OitScore, oit_from_verdicts
+
+
+class UnreachableSite(Exception):
+    pass
+
+
+@dataclass
+class AuditResult:
+    url: str
+    name: str
+    rules: RuleFile
+    crawl: dict
+    items: list[ItemVerdict]
+    oit: OitScore
+    out_dir: Path
+    records: list[PageRecord] = field(default_factory=list, repr=False)
+
+
+def normalise_start_url(url: str) -> str:
+    url = url.strip()
+    if "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise UnreachableSite(f"URL ไม่ถูกต้อง (invalid URL): {url!r}")
+    return url if parts.path else url + "/"
+
+
+class Progress:
+    """One status line on the terminal: pages, documents, errors, items with a candidate link so far."""
+
+    def __init__(self, compiled: CompiledRules, quiet: bool):
+        self.compiled = compiled
+        self.quiet = quiet
+        self.found: set[str] = set()
+        self.tty = sys.stderr.isatty()
+        self.total = len(compiled.items)
+
+    def record(self, record: PageRecord) -> None:
+        for link in record.links:
+            self.found |= self.compiled.named(strict_key(link.text))
+
+    def show(self, counts: dict) -> None:
+        if self.quiet:
+            return
+        line = (f"หน้า {counts.get('pages', 0)} | เอกสาร {counts.get('documents', 0)} | ผิดพลาด {counts.get('errors', 0)}"
+                f" | พบลิงก์ของข้อ OIT แล้ว {len(self.found)}/{self.total}")
+        print(("\r" + line) if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.tty and not self.quiet:
+            print(file=sys.stderr)
+
+
+def _prioritizer(compiled: CompiledRules):
+    def prioritize(text: str, url: str) -> int:
+        key = strict_key(text)
+        if compiled.index_page.search(key):
+            return 20
+        return 10 if compiled.named(key) else 0
+    return prioritize
+
+
+def _agency_name(records: list[PageRecord], start: str) -> str:
+    for record in records:
+        if record.kind == "page" and record.ok and canonical(record.url) == canonical(start):
+            title = clean(record.title).strip(" -|:")
+            return title.split(" | ")[0].split(" - ")[0].strip() or urlsplit(start).hostname or start
+    return urlsplit(start).hostname or start
+
+
+def verify_evidence(items: list[ItemVerdict], guard: PrivateAddressGuard, compiled: CompiledRules,
+                    probe: PageRecord | None) -> list[ItemVerdict]:
+    """Drop every evidence URL that is dead or a soft-404 now; an item left without evidence is absent."""
+    checks = check_urls([u for item in items for u in item.urls], guard)
+    for item in items:
+        kept = []
+        for url in item.urls:
+            check = checks[url]
+            dead = not check.ok
+            if not dead and check.html:
+                extracted = extract_html(check.final_url or url, check.html)
+                page = PageRecord(url, check.final_url, check.status, check.content_type, "page", extracted.title,
+                                  extracted.headings, extracted.text, extracted.main_text)
+                dead = is_soft_404(page, probe, compiled)
+            if dead:
+                why = check.error or (f"HTTP {check.status}" if check.status >= 300 else "soft-404")
+                item.problems.append(f"ตรวจซ้ำแล้วลิงก์เสีย ({why}): {url}")
+            else:
+                kept.append(url)
+        if item.present and not kept:
+            item.present = False
+            item.reason = "ลิงก์เสีย (ตรวจซ้ำแล้วเปิดไม่ได้)"
+            item.confidence = "medium"
+        item.urls = kept
+    return items
+
+
+def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, resolver=system_resolver) -> AuditResult:
+    url = normalise_start_url(url)
+    compiled = CompiledRules(rules)
+    progress = Progress(compiled, options.quiet)
+    config = CrawlConfig(max_pages=options.max_pages, max_depth=options.max_depth, max_seconds=options.max_seconds,
+                         max_bytes=options.max_bytes, concurrency=options.concurrency, delay=options.delay,
+                         obey_robots=not options.ignore_robots, fresh=options.fresh,
+                         private_networks=options.private_networks, allow_private=options.allow_private, resolver=resolver)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    summary = crawl(url, out_dir / "crawl", config, on_record=progress.record, on_progress=progress.show,
+                    prioritize=_prioritizer(compiled))
+    progress.done()
+    latest: dict[str, PageRecord] = {}
+    for record in read_records(summary.records_path):
+        latest[canonical(record.url) + ("#probe" if record.kind == "probe" else "")] = record
+    records = list(latest.values())
+    start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
+    if not any(r.ok and r.kind in ("page", "document") for r in records):
+        why = (start.error or f"HTTP {start.status}") if start else "ไม่มีการตอบกลับ (no response)"
+        raise UnreachableSite(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {why}")
+    items = match_site(records, compiled, url)
+    probe = next((r for r in records if r.kind == "probe"), None)
+    if not options.no_verify:
+        guard = PrivateAddressGuard(options.private_networks, resolver, allow=options.allow_private)
+        items = verify_evidence(items, guard, compiled, probe)
+    oit = oit_from_verdicts(rules.oit, {item.code: item.present for item in items})
+    kinds = [r for r in records if r.kind != "probe"]
+    crawl_info = {
+        "pages": sum(1 for r in kinds if r.kind == "page" and r.ok),
+        "documents": sum(1 for r in kinds if r.kind == "document" and r.ok),
+        "errors": sum(1 for r in kinds if not r.ok),
+        "seconds": round(time.monotonic() - started, 2),
+        "crawl_seconds": round(summary.seconds, 2),
+        "stop_reason": summary.stop_reason,
+        "resumed": summary.resumed,
+        "traps_cut": summary.counts.get("traps", 0),
+        "blocked": summary.counts.get("blocked", 0),
+        "soft_404_probe": probe.status if probe else None,
+    }
+    result = AuditResult(url, options.name or _agency_name(records, url), rules, crawl_info, items, oit, out_dir, records)
+    write_outputs(result)
+    return result

@@ -1,0 +1,76 @@
+"""Years in พ.ศ. found in Thai text: fiscal years, ranges, dates and short forms.
+
+Works on strict keys (whitespace removed, Thai digits already Arabic). A date counts for its calendar
+year and its fiscal year (ปีงบประมาณ N runs 1 Oct N−1 – 30 Sep N), so "15 ธ.ค. 2568" is evidence for
+FY 2569. Bare four-digit numbers count only in the plausible พ.ศ. range, so phone numbers and amounts
+do not become years.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_YEAR, MAX_YEAR = 2540, 2600
+_MONTHS = {
+    "มกราคม": 1, "ม.ค.": 1, "มค": 1, "กุมภาพันธ์": 2, "ก.พ.": 2, "กพ": 2, "มีนาคม": 3, "มี.ค.": 3, "มีค": 3,
+    "เมษายน": 4, "เม.ย.": 4, "เมย": 4, "พฤษภาคม": 5, "พ.ค.": 5, "พค": 5, "มิถุนายน": 6, "มิ.ย.": 6, "มิย": 6,
+    "กรกฎาคม": 7, "ก.ค.": 7, "กค": 7, "สิงหาคม": 8, "ส.ค.": 8, "สค": 8, "กันยายน": 9, "ก.ย.": 9, "กย": 9,
+    "ตุลาคม": 10, "ต.ค.": 10, "ตค": 10, "พฤศจิกายน": 11, "พ.ย.": 11, "พย": 11, "ธันวาคม": 12, "ธ.ค.": 12, "ธค": 12,
+}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_DATE = re.compile(rf"({_MONTH_ALT})(?:พ\.?ศ\.?)?(25\d{{2}}|\d{{2}})(?!\d)")
+_FISCAL = re.compile(r"(?:ปีงบประมาณ|ปีงบ|งบประมาณ|ประจำปี|พ\.ศ\.|พ\.ศ|พศ\.?|ปี|งบ)(?:พ\.?ศ\.?)?(25\d{2}|\d{2})(?!\d)")
+_RANGE = re.compile(r"(25\d{2})(?:[-–—]|ถึง)(?:พ\.?ศ\.?)?(25\d{2}|\d{2})(?!\d)")
+_BARE = re.compile(r"(?<!\d)(25[4-9]\d)(?!\d)")
+_AD = re.compile(r"(?:ค\.ศ\.|ค\.ศ|ad)(20\d{2})(?!\d)")
+_MONTH_NUM = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(25\d{2})(?!\d)")
+
+
+_PUBLISHED = re.compile(
+    r"(?:วันที่เผยแพร่|เผยแพร่เมื่อ|เผยแพร่วันที่|โพสต์เมื่อ|ลงประกาศเมื่อ|ปรับปรุงล่าสุด|แก้ไขล่าสุด|อัปเดตล่าสุด|อัพเดทล่าสุด|"
+    r"lastupdated?|updated|posted)[:：]?.{0,30}?(?:25\d{2}|20\d{2}|(?<=\.)\d{2}(?!\d))",
+)
+
+
+def without_publication_dates(key: str) -> str:
+    """Drop 'published on …' stamps: when a file was posted says nothing about the year it covers."""
+    return _PUBLISHED.sub("", key)
+
+
+def _full(year: str) -> int:
+    value = int(year)
+    return 2500 + value if value < 100 else value
+
+
+def _ok(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def years_in(key: str) -> set[int]:
+    """Every พ.ศ. year the text speaks of, dates adding their fiscal year."""
+    years: set[int] = set()
+    for match in _RANGE.finditer(key):
+        start = int(match.group(1))
+        end = _full(match.group(2)) if len(match.group(2)) == 4 else int(match.group(1)[:2] + match.group(2))
+        if start <= end <= start + 10:
+            years.update(range(start, end + 1))
+    for match in _FISCAL.finditer(key):
+        years.add(_full(match.group(1)))
+    for match in _DATE.finditer(key):
+        year = _full(match.group(2))
+        years.add(year)
+        if _MONTHS[match.group(1)] >= 10:
+            years.add(year + 1)
+    for match in _MONTH_NUM.finditer(key):
+        year, month = int(match.group(3)), int(match.group(2))
+        years.add(year)
+        if 10 <= month <= 12:
+            years.add(year + 1)
+    years.update(int(y) for y in _BARE.findall(key))
+    years.update(int(y) + 543 for y in _AD.findall(key))
+    return {y for y in years if _ok(y)}
+
+
+def target_years(period: str, year: int) -> set[int]:
+    """The fiscal years an item of the assessment year must show."""
+    return {"current": {year}, "previous": {year - 1}, "current_or_previous": {year, year - 1}}.get(period, set())

@@ -1,0 +1,44 @@
+"""The private-address guard (127.0.0.2 stands in for a private network) and resuming an interrupted audit."""
+
+from __future__ import annotations
+
+import json
+
+from support import TRUTH, run_ita
+
+from crawler.guard import PrivateAddressGuard
+from crawler.verify import check_urls
+
+PRIVATE = {"ITA_PRIVATE_NETWORKS": "127.0.0.2/32"}
+
+
+def test_a_site_in_a_private_network_is_refused_without_a_request(tmp_path):
+    run = run_ita("audit", "http://127.0.0.2:9/", "--out", str(tmp_path), "--quiet", env=PRIVATE)
+    assert run.returncode == 3
+    assert "private address blocked" in run.stderr and "127.0.0.2" in run.stderr
+
+
+def test_a_redirect_into_a_private_network_is_blocked(demo_site):
+    guard = PrivateAddressGuard(["127.0.0.2/32"])
+    checks = check_urls([demo_site + "/go/intranet", demo_site + "/public/"], guard)
+    blocked = checks[demo_site + "/go/intranet"]
+    assert not blocked.ok and "private address blocked" in blocked.error
+    assert checks[demo_site + "/public/"].ok
+
+
+def test_interrupted_audit_resumes_and_loses_nothing(demo_site, tmp_path):
+    first = run_ita("audit", demo_site + "/public/", "--out", str(tmp_path), "--max-pages", "40", "--quiet")
+    assert first.returncode == 0, first.stderr[-2000:]
+    partial = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert partial["crawl"]["stop_reason"] == "closespider_pagecount"
+    fetched_before = {json.loads(line)["url"] for line in (tmp_path / "pages.jsonl").read_text(encoding="utf-8").splitlines()}
+
+    second = run_ita("audit", demo_site + "/public/", "--out", str(tmp_path), "--quiet")
+    assert second.returncode == 0, second.stderr[-2000:]
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results["crawl"]["resumed"] and results["crawl"]["stop_reason"] == "finished"
+    lines = [json.loads(line) for line in (tmp_path / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    urls = [line["url"] for line in lines]
+    assert len(urls) == len(set(urls)) and fetched_before <= set(urls)
+    assert results["crawl"]["pages"] >= 150
+    assert {i["code"]: i["present"] for i in results["items"]} == {c: t["present"] for c, t in TRUTH["items"].items()}
