@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
@@ -23,7 +24,6 @@ _JS_URL = re.compile(
     re.IGNORECASE,
 )
 _REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
-_WS = re.compile(r"\s+")
 _CHROME = ("nav", "header", "footer", "aside")
 _CHROME_WORDS = re.compile(r"menu|nav|sidebar|footer|header|banner|breadcrumb|topbar|slide", re.IGNORECASE)
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "#", "line:", "fb:")
@@ -42,21 +42,33 @@ class Extracted:
 
 
 def _squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _node_text(node) -> str:
     return _squash(node.text(deep=True, separator=" ", strip=True))
 
 
-def _absolute(base: str, href: str) -> str | None:
-    href = href.strip()
-    if not href or href.lower().startswith(_SKIP_SCHEMES):
-        return None
+@lru_cache(maxsize=200_000)
+def _join(base: str, href: str) -> str | None:
     try:
         return safe_url_string(urljoin(base, href))
     except ValueError:
         return None
+
+
+def _absolute(base: str, href: str) -> str | None:
+    href = href.strip()
+    if not href or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    # Menus repeat on every page: key the cache on what the result depends on, so it hits across pages.
+    if "://" in href[:12]:
+        base = ""
+    elif href.startswith("/") and not href.startswith("//"):
+        base = base[: base.find("/", base.find("//") + 2)] if base.count("/") >= 3 else base
+    else:
+        base = base[: base.rfind("/") + 1] if "?" not in base and "#" not in base else base
+    return _join(base, href)
 
 
 def _link_text(node) -> str:
@@ -100,14 +112,21 @@ def extract_html(url: str, html: str) -> Extracted:
     has_tables = tree.css_first("tr") is not None
     for node in tree.css("a, area"):
         attrs = node.attributes
-        href = attrs.get("href") or ""
+        href = (attrs.get("href") or "").strip()
+        onclick = attrs.get("onclick")
+        if href and not onclick and href[0] != "#" and href[:11].lower() != "javascript:":
+            absolute = _absolute(base, href)  # the common case, kept short: menus have hundreds of these
+            if absolute:
+                context = _row_text(node) if has_tables else ""
+                links.append(Link(absolute, _link_text(node), "area" if node.tag == "area" else "a", context))
+            continue
         text = _link_text(node)
         targets = []
         if href.lower().startswith("javascript:") or not href or href.startswith("#"):
             targets += _JS_URL.findall(href)
         else:
             targets.append(href)
-        targets += _JS_URL.findall(attrs.get("onclick") or "")
+        targets += _JS_URL.findall(onclick or "")
         context = _row_text(node) if has_tables else ""
         for target in targets:
             absolute = _absolute(base, target)
@@ -141,7 +160,6 @@ def extract_html(url: str, html: str) -> Extracted:
     if body is None:
         return out
     out.headings = [h for h in (_node_text(n) for n in body.css("h1, h2, h3")) if h][:30]
-    out.text = _node_text(body)
     for node in body.css(", ".join(_CHROME)):
         node.decompose()
     for node in body.css("[class], [id]"):
@@ -149,6 +167,13 @@ def extract_html(url: str, html: str) -> Extracted:
             node.decompose()
     out.main_text = _node_text(body)
     out.images = sum(1 for img in body.css("img") if not _is_tiny(img))
+    if len(out.main_text) < 20:
+        # Nothing left: the layout put the content inside a 'menu' or 'header' box. Read the whole page.
+        full = LexborHTMLParser(html)
+        for node in full.css("script, style, noscript, template, svg"):
+            node.decompose()
+        out.text = _node_text(full.body) if full.body is not None else ""
+        out.main_text = out.text
     return out
 
 

@@ -7,12 +7,13 @@ file back, and matching reads the same file whether the crawl finished or not.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     url: str
     text: str
@@ -20,7 +21,7 @@ class Link:
     context: str = ""  # the table row around the link: an ITA index row "O5 | แผนยุทธศาสตร์ | [คลิก]"
 
 
-@dataclass
+@dataclass(slots=True)
 class PageRecord:
     url: str
     final_url: str
@@ -29,8 +30,8 @@ class PageRecord:
     kind: str = "page"  # page, document, probe, error
     title: str = ""
     headings: list[str] = field(default_factory=list)
-    text: str = ""  # visible text of the whole page, or the document's text
-    main_text: str = ""  # text outside menus, headers and footers
+    text: str = ""  # a document's text (pages keep main_text; their menus are in links)
+    main_text: str = ""  # a page's visible text outside menus, headers and footers
     links: list[Link] = field(default_factory=list)
     images: int = 0  # content images (outside menus and banners)
     forms: int = 0
@@ -44,17 +45,24 @@ class PageRecord:
     size: int = 0
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+        data = {name: getattr(self, name) for name in _RECORD_FIELDS}
+        data["links"] = [[link.url, link.text, link.source, link.context] for link in self.links]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_dict(cls, data: dict) -> PageRecord:
         data = dict(data)
-        data["links"] = [Link(**link) for link in data.get("links", [])]
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        # Interned: the mega-menu's URLs and texts repeat on every page and are stored once.
+        data["links"] = [Link(*map(sys.intern, link)) if isinstance(link, list) else Link(**link)
+                         for link in data.get("links", [])]
+        return cls(**{k: v for k, v in data.items() if k in _RECORD_FIELDS or k == "links"})
 
     @property
     def ok(self) -> bool:
         return 200 <= self.status < 300 and not self.error
+
+
+_RECORD_FIELDS = tuple(f for f in PageRecord.__dataclass_fields__ if f != "links")
 
 
 def read_records(path: Path) -> Iterator[PageRecord]:

@@ -98,7 +98,7 @@ class AgencySpider(scrapy.Spider):
             if response.status < 400 or probe:
                 extracted = extract_html(response.url, response.text)
                 record.title, record.headings = extracted.title, extracted.headings
-                record.text, record.main_text = extracted.text, extracted.main_text
+                record.main_text = extracted.main_text
                 record.links = extracted.links
                 record.images, record.forms, record.tables = extracted.images, extracted.forms, extracted.tables
         self._emit(record)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -33,6 +34,7 @@ def host_twins(host: str) -> set[str]:
     return {bare, "www." + bare}
 
 
+@lru_cache(maxsize=200_000)
 def canonical(url: str) -> str:
     """Fragment and session ids removed, query sorted: one key per page."""
     url = _PATH_SESSION.sub("", url)

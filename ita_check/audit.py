@@ -19,7 +19,7 @@ from reports.evidence import write_outputs
 from rules.matcher import ItemVerdict, is_soft_404, match_site
 from rules.patterns import CompiledRules
 from rules.schema import RuleFile
-from rules.thai import clean, strict_key
+from rules.thai import clean, short_key
 from scoring.calc import OitScore, oit_from_verdicts
 
 
@@ -56,12 +56,16 @@ class Progress:
         self.compiled = compiled
         self.quiet = quiet
         self.found: set[str] = set()
+        self._seen_texts: set[str] = set()
         self.tty = sys.stderr.isatty()
         self.total = len(compiled.items)
 
     def record(self, record: PageRecord) -> None:
+        texts = self._seen_texts
         for link in record.links:
-            self.found |= self.compiled.named(strict_key(link.text))
+            if link.text not in texts:  # menus repeat on every page
+                texts.add(link.text)
+                self.found |= self.compiled.named(short_key(link.text))
 
     def show(self, counts: dict) -> None:
         if self.quiet:
@@ -77,7 +81,7 @@ class Progress:
 
 def _prioritizer(compiled: CompiledRules):
     def prioritize(text: str, url: str) -> int:
-        key = strict_key(text)
+        key = short_key(text)
         if compiled.index_page.search(key):
             return 20
         return 10 if compiled.named(key) else 0
@@ -129,12 +133,23 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
                          private_networks=options.private_networks, allow_private=options.allow_private, resolver=resolver)
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    summary = crawl(url, out_dir / "crawl", config, on_record=progress.record, on_progress=progress.show,
+    # Records of an earlier, interrupted run come from the file; this run's arrive as they are fetched.
+    latest: dict[str, PageRecord] = {}
+
+    def keep(record: PageRecord) -> None:
+        latest[canonical(record.url) + ("#probe" if record.kind == "probe" else "")] = record
+
+    if not options.fresh:
+        for record in read_records(out_dir / "crawl" / "records.jsonl"):
+            keep(record)
+
+    def on_record(record: PageRecord) -> None:
+        keep(record)
+        progress.record(record)
+
+    summary = crawl(url, out_dir / "crawl", config, on_record=on_record, on_progress=progress.show,
                     prioritize=_prioritizer(compiled))
     progress.done()
-    latest: dict[str, PageRecord] = {}
-    for record in read_records(summary.records_path):
-        latest[canonical(record.url) + ("#probe" if record.kind == "probe" else "")] = record
     records = list(latest.values())
     start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
     if not any(r.ok and r.kind in ("page", "document") for r in records):

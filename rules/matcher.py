@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from crawler.records import PageRecord
 from crawler.urls import canonical
 from rules.patterns import CompiledRules
 from rules.schema import Item
-from rules.thai import clean, loosen, strict_key
+from rules.thai import clean, loosen, short_key, strict_key
 from rules.years import target_years, without_publication_dates, years_in
 
 MAX_EVIDENCE = 3
@@ -78,6 +79,21 @@ class SiteIndex:
     candidates: dict[str, dict[str, Signals]]
     probe: PageRecord | None
     start_url: str
+    _keys: dict[tuple[int, str], str] = field(default_factory=dict)
+
+    def key(self, record: PageRecord, part: str) -> str:
+        """A record's strict key, computed once however many items consider the record."""
+        cache_key = (id(record), part)
+        if cache_key not in self._keys:
+            if part == "main":
+                text = record.main_text
+            elif part == "content":
+                body = record.text if record.kind == "document" else record.main_text
+                text = " ".join([record.title, *record.headings, body])
+            else:
+                text = " ".join([record.title, *record.headings])
+            self._keys[cache_key] = strict_key(text)
+        return self._keys[cache_key]
 
 
 def _is_generic(key: str) -> bool:
@@ -96,34 +112,40 @@ def build_index(records: list[PageRecord], compiled: CompiledRules, start_url: s
             by_url.setdefault(canonical(record.final_url), record)
     candidates: dict[str, dict[str, Signals]] = defaultdict(lambda: defaultdict(Signals))
     external_items = {code: hosts for code, hosts in compiled.external_hosts.items() if hosts}
+    site_hosts = {(urlsplit(start_url).hostname or "").lower()}
+    site_hosts |= {h[4:] if h.startswith("www.") else "www." + h for h in site_hosts}
+    seen: set[tuple] = set()
     for record in by_url.values():
         if not record.ok:
             continue
         page_url = canonical(record.url)
-        on_index = bool(compiled.index_page.search(strict_key(record.title + " " + " ".join(record.headings[:3]))))
+        on_index = bool(compiled.index_page.search(short_key(record.title + " " + " ".join(record.headings[:3]))))
         for link in record.links:
-            key = strict_key(link.text)
-            context = strict_key(link.context) if link.context else ""
-            items = set(compiled.named(key))
-            if context and (_is_generic(key) or on_index):
-                items |= compiled.named(context)
-            if not items and not external_items:
-                continue
-            target = canonical(link.url)
-            for code in items:
-                signals = candidates[code][target]
-                if len(signals.link_texts) < 8:
-                    signals.link_texts.append(link.text if not _is_generic(key) else link.context or link.text)
-                if on_index and context and code.lower() in _codes_in(context):
-                    signals.index_code = True
-            host = (urlsplit(link.url).hostname or "").lower()
-            for code, hosts in external_items.items():
-                if host in hosts and (code in items or compiled.items[code].find.url and compiled.urls.match(link.url.lower())):
-                    candidates[code][page_url].external = link.url
+            # the mega-menu repeats on every page: each (target, text) pair is weighed once
+            marker = (link.url, link.text, link.context, on_index)
+            if marker not in seen:
+                seen.add(marker)
+                key = short_key(link.text)
+                context = short_key(link.context) if link.context else ""
+                items = compiled.named(key)
+                if context and (_is_generic(key) or on_index):
+                    items = items | compiled.named(context)
+                target = canonical(link.url) if items else ""
+                for code in items:
+                    signals = candidates[code][target]
+                    if len(signals.link_texts) < 8:
+                        signals.link_texts.append(link.text if not _is_generic(key) else link.context or link.text)
+                    if on_index and context and code.lower() in _codes_in(context):
+                        signals.index_code = True
+            host = _host(link.url) if external_items else ""
+            if host and host not in site_hosts:
+                for code, hosts in external_items.items():
+                    if host in hosts and (code in compiled.named(short_key(link.text)) or compiled.urls.match(link.url.lower())):
+                        candidates[code][page_url].external = link.url
     for url, record in by_url.items():
         if not record.ok:
             continue
-        head = strict_key(record.title + " " + " ".join(record.headings[:6]))
+        head = short_key(record.title + " " + " ".join(record.headings[:1]))  # the page heading, not its news cards
         for code in compiled.named(head) if record.kind == "page" else ():
             candidates[code][url].title = True
         if record.kind == "document" and record.text:
@@ -136,41 +158,39 @@ def build_index(records: list[PageRecord], compiled: CompiledRules, start_url: s
     return SiteIndex(by_url, candidates, probe, canonical(start_url))
 
 
+@lru_cache(maxsize=100_000)
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
 def _codes_in(context_key: str) -> set[str]:
     import re
 
     return {f"o{int(n)}" for n in re.findall(r"(?<![a-z])o\.?(\d{1,2})(?!\d)", context_key)}
 
 
-def is_soft_404(record: PageRecord, probe: PageRecord | None, compiled: CompiledRules) -> bool:
+def is_soft_404(record: PageRecord, probe: PageRecord | None, compiled: CompiledRules,
+                main: str | None = None) -> bool:
     """A 200 page that is really the CMS's 'not found' page."""
     if record.kind != "page" or not record.ok:
         return False
-    main = strict_key(record.main_text)
+    main = strict_key(record.main_text) if main is None else main
     if probe is not None and probe.status == 200 and probe.main_text:
-        if main == strict_key(probe.main_text):
+        if main == short_key(probe.main_text):
             return True
-    head = strict_key(record.title + " ".join(record.headings[:2]))
+    head = short_key(record.title + " ".join(record.headings[:2]))
     return bool(compiled.not_found.search(head) or (len(main) < 400 and compiled.not_found.search(main)))
 
 
-def _placeholder(record: PageRecord, compiled: CompiledRules) -> bool:
-    if record.kind != "page":
-        return False
-    main = strict_key(record.main_text)
+def _placeholder(main: str, compiled: CompiledRules) -> bool:
     if len(main) < 40:
         return True
     return len(main) < 600 and bool(compiled.placeholder.search(main))
 
 
-def _content_key(record: PageRecord) -> str:
-    body = record.text if record.kind == "document" else record.main_text
-    return strict_key(" ".join([record.title, *record.headings, body]))
-
-
 def _item_link_texts_on(record: PageRecord, code: str, compiled: CompiledRules) -> list[str]:
     """Texts of links on a listing page that name the item: its entries, with their years."""
-    return [link.text for link in record.links if code in compiled.named(strict_key(link.text))]
+    return [link.text for link in record.links if code in compiled.named(short_key(link.text))]
 
 
 def check_candidate(item: Item, url: str, signals: Signals, index: SiteIndex, compiled: CompiledRules,
@@ -182,17 +202,17 @@ def check_candidate(item: Item, url: str, signals: Signals, index: SiteIndex, co
     if not record.ok:
         why = f"HTTP {record.status}" if record.status else record.error
         return Check(url, False, strength, f"ลิงก์เสีย ({why})")
-    if is_soft_404(record, index.probe, compiled):
+    if is_soft_404(record, index.probe, compiled, index.key(record, "main")):
         return Check(url, False, strength, "ลิงก์เสีย (หน้า 'ไม่พบข้อมูล' ที่ตอบ 200 / soft-404)")
     if record.kind == "document" and item.evidence == "page":
         strength -= 0.5
     if record.kind == "page" and item.evidence == "document":
         strength -= 0.5
-    if _placeholder(record, compiled) and not signals.external:
+    if record.kind == "page" and _placeholder(index.key(record, "main"), compiled) and not signals.external:
         return Check(url, False, strength, "หน้าว่าง / อยู่ระหว่างปรับปรุง")
     problems: list[str] = []
     confidence = "high"
-    own = _content_key(record)
+    own = index.key(record, "content")
     if record.kind == "document" and record.scanned:
         problems.append("เอกสารเป็นภาพสแกน ไม่มีข้อความให้ตรวจ (scanned, no text layer): ควรตรวจด้วยตนเอง")
         confidence = "low"
@@ -203,11 +223,11 @@ def check_candidate(item: Item, url: str, signals: Signals, index: SiteIndex, co
     wanted = target_years(item.period, year)
     if wanted:
         link_years = years_in(strict_key(" ".join(signals.link_texts)))
-        entries = [t for t in _item_link_texts_on(record, item.code, compiled) if years_in(strict_key(t))] \
+        entries = [t for t in _item_link_texts_on(record, item.code, compiled) if years_in(short_key(t))] \
             if record.kind == "page" else []
         entry_years = years_in(strict_key(" ".join(entries)))
         # A listing of the item's documents speaks through its entries; its other dates are posting stamps.
-        year_text = strict_key(" ".join([record.title, *record.headings])) if entries else own
+        year_text = index.key(record, "head") if entries else own
         own_years = years_in(without_publication_dates(year_text))
         found = link_years | entry_years | own_years
         if not found & wanted:

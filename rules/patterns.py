@@ -1,49 +1,98 @@
-"""A rule file's patterns compiled once into a few combined regular expressions.
+"""A rule file's patterns compiled once, so matching a text costs one pass, not one regex per pattern.
 
-For each signal (link text, URL, document text, exclusions) all items' patterns become one regex of
-optional lookaheads anchored at the start, one named group per item::
-
-    \\A(?=(?P<O1>.*?(?:p1|p2)))?(?=(?P<O2>.*?(?:p3)))?...
-
-A single ``match`` call then tells every item whose patterns occur anywhere in the text: the scan over
-items and patterns runs inside the regex engine, not in a Python loop. Keys repeat a lot on agency sites
-(mega-menus), so results are cached per key.
+Every pattern names literal text that must occur wherever it matches ("แผน(การ)?จัดซื้อ" needs "จัดซื้อ").
+Those literals go into one Aho-Corasick automaton per signal (link text, URL, document text, exclusions):
+a single C-speed pass over a key finds the few items that can match, and only their regexes run. A pattern
+with no literal to require (rare) is always tried. Keys repeat a lot on agency sites (mega-menus), so
+results are cached per key.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _constants as sre_constants
+from re import _parser as sre_parser
+
+import ahocorasick
 
 from rules.schema import Item, RuleFile
 from rules.thai import loosen
 
-_GROUP = re.compile(r"[^0-9A-Za-z_]")
+
+def _best(options: list[list[str]]) -> list[str] | None:
+    """The set of alternative literals whose shortest member is longest: the most selective filter."""
+    usable = [o for o in options if o and all(o)]
+    return max(usable, key=lambda o: min(map(len, o))) if usable else None
 
 
-def _group_name(code: str) -> str:
-    return "g_" + _GROUP.sub("_", code)
+def _required(seq) -> list[str] | None:
+    """Literals one of which occurs in every match of a parsed regex sequence, or None."""
+    options: list[list[str]] = []
+    run: list[str] = []
+    for op, arg in seq:
+        if op is sre_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            options.append(["".join(run)])
+            run = []
+        if op is sre_constants.SUBPATTERN:
+            inner = _required(list(arg[3]))
+            if inner:
+                options.append(inner)
+        elif op is sre_constants.BRANCH:
+            branches = [_required(list(b)) for b in arg[1]]
+            if all(branches):
+                options.append([lit for b in branches for lit in b])
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1:
+            inner = _required(list(arg[2]))
+            if inner:
+                options.append(inner)
+    if run:
+        options.append(["".join(run)])
+    return _best(options)
+
+
+def required_literals(pattern: str) -> list[str] | None:
+    return _required(list(sre_parser.parse(pattern)))
 
 
 class MultiMatcher:
-    """Which items' patterns occur in a key: one regex call per distinct key."""
+    """Which items' patterns occur in a key: one automaton pass, then only the plausible items' regexes."""
 
     def __init__(self, patterns: dict[str, list[str]], loose: bool = False):
-        self.codes = {_group_name(code): code for code, pats in patterns.items() if pats}
-        parts = []
+        self.regex: dict[str, re.Pattern] = {}
+        self.always: set[str] = set()
+        literals: dict[str, set[str]] = {}
         for code, pats in patterns.items():
+            pats = [loosen(p) if loose else p for p in pats]
             if not pats:
                 continue
-            alternatives = "|".join(f"(?:{loosen(p) if loose else p})" for p in pats)
-            parts.append(f"(?=(?P<{_group_name(code)}>.*?(?:{alternatives})))?")
-        self.regex = re.compile(r"\A" + "".join(parts), re.DOTALL) if parts else None
+            self.regex[code] = re.compile("|".join(f"(?:{p})" for p in pats), re.DOTALL)
+            for pattern in pats:
+                found = required_literals(pattern)
+                if found is None:
+                    self.always.add(code)
+                    continue
+                for literal in found:
+                    literals.setdefault(literal, set()).add(code)
+        self.automaton = None
+        if literals:
+            self.automaton = ahocorasick.Automaton()
+            for literal, codes in literals.items():
+                self.automaton.add_word(literal, frozenset(codes))
+            self.automaton.make_automaton()
         self.match = lru_cache(maxsize=200_000)(self._match)
 
     def _match(self, key: str) -> frozenset[str]:
-        if self.regex is None or not key:
+        if not key or not self.regex:
             return frozenset()
-        found = self.regex.match(key)
-        return frozenset(self.codes[g] for g, v in found.groupdict().items() if v is not None)
+        candidates = set(self.always)
+        if self.automaton is not None:
+            for _, codes in self.automaton.iter(key):
+                candidates |= codes
+        return frozenset(code for code in candidates if self.regex[code].search(key))
 
 
 class CompiledRules:

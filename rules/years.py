@@ -9,6 +9,7 @@ do not become years.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MIN_YEAR, MAX_YEAR = 2540, 2600
 _MONTHS = {
@@ -18,14 +19,12 @@ _MONTHS = {
     "ตุลาคม": 10, "ต.ค.": 10, "ตค": 10, "พฤศจิกายน": 11, "พ.ย.": 11, "พย": 11, "ธันวาคม": 12, "ธ.ค.": 12, "ธค": 12,
 }
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_DATE = re.compile(rf"({_MONTH_ALT})(?:พ\.?ศ\.?)?(25\d{{2}}|\d{{2}})(?!\d)")
-_FISCAL = re.compile(r"(?:ปีงบประมาณ|ปีงบ|งบประมาณ|ประจำปี|พ\.ศ\.|พ\.ศ|พศ\.?|ปี|งบ)(?:พ\.?ศ\.?)?(25\d{2}|\d{2})(?!\d)")
+_NUMBER = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
+_MONTH_BEFORE = re.compile(rf"({_MONTH_ALT})(?:พ\.?ศ\.?)?$")
+_FISCAL_BEFORE = re.compile(r"(?:ปีงบประมาณ|ปีงบ|งบประมาณ|ประจำปี|พ\.ศ\.|พ\.ศ|พศ\.?|ปี|งบ)(?:พ\.?ศ\.?)?$")
+_AD_BEFORE = re.compile(r"(?:ค\.ศ\.|ค\.ศ|ad)$")
 _RANGE = re.compile(r"(25\d{2})(?:[-–—]|ถึง)(?:พ\.?ศ\.?)?(25\d{2}|\d{2})(?!\d)")
-_BARE = re.compile(r"(?<!\d)(25[4-9]\d)(?!\d)")
-_AD = re.compile(r"(?:ค\.ศ\.|ค\.ศ|ad)(20\d{2})(?!\d)")
 _MONTH_NUM = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(25\d{2})(?!\d)")
-
-
 _PUBLISHED = re.compile(
     r"(?:วันที่เผยแพร่|เผยแพร่เมื่อ|เผยแพร่วันที่|โพสต์เมื่อ|ลงประกาศเมื่อ|ปรับปรุงล่าสุด|แก้ไขล่าสุด|อัปเดตล่าสุด|อัพเดทล่าสุด|"
     r"lastupdated?|updated|posted)[:：]?.{0,30}?(?:25\d{2}|20\d{2}|(?<=\.)\d{2}(?!\d))",
@@ -46,29 +45,47 @@ def _ok(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
 
-def years_in(key: str) -> set[int]:
-    """Every พ.ศ. year the text speaks of, dates adding their fiscal year."""
+@lru_cache(maxsize=50_000)
+def years_in(key: str) -> frozenset[int]:
+    """Every พ.ศ. year the text speaks of, dates adding their fiscal year.
+
+    Numbers are found first (a fast scan) and only the few characters before each are read, so a long
+    document costs one pass rather than one pass per pattern.
+    """
     years: set[int] = set()
-    for match in _RANGE.finditer(key):
-        start = int(match.group(1))
-        end = _full(match.group(2)) if len(match.group(2)) == 4 else int(match.group(1)[:2] + match.group(2))
-        if start <= end <= start + 10:
-            years.update(range(start, end + 1))
-    for match in _FISCAL.finditer(key):
-        years.add(_full(match.group(1)))
-    for match in _DATE.finditer(key):
-        year = _full(match.group(2))
-        years.add(year)
-        if _MONTHS[match.group(1)] >= 10:
-            years.add(year + 1)
-    for match in _MONTH_NUM.finditer(key):
-        year, month = int(match.group(3)), int(match.group(2))
-        years.add(year)
-        if 10 <= month <= 12:
-            years.add(year + 1)
-    years.update(int(y) for y in _BARE.findall(key))
-    years.update(int(y) + 543 for y in _AD.findall(key))
-    return {y for y in years if _ok(y)}
+    seen: set[str] = set()
+    for match in _NUMBER.finditer(key):
+        start = match.start()
+        window = key[max(0, start - 14):match.end()]
+        if window in seen:  # listings repeat the same dated phrase many times
+            continue
+        seen.add(window)
+        number = match.group(1)
+        before = window[: len(window) - len(number)]
+        month = _MONTH_BEFORE.search(before)
+        if month:
+            year = _full(number)
+            years.add(year)
+            if _MONTHS[month.group(1)] >= 10:
+                years.add(year + 1)
+        elif _FISCAL_BEFORE.search(before):
+            years.add(_full(number))
+        elif len(number) == 4 and number.startswith("20") and _AD_BEFORE.search(before):
+            years.add(int(number) + 543)
+        elif len(number) == 4 and number[:2] == "25" and number[2] in "456789":
+            years.add(int(number))
+    if "25" in key:
+        for match in _RANGE.finditer(key):
+            start = int(match.group(1))
+            end = _full(match.group(2)) if len(match.group(2)) == 4 else int(match.group(1)[:2] + match.group(2))
+            if start <= end <= start + 10:
+                years.update(range(start, end + 1))
+        for match in _MONTH_NUM.finditer(key):
+            year, month = int(match.group(3)), int(match.group(2))
+            years.add(year)
+            if 10 <= month <= 12:
+                years.add(year + 1)
+    return frozenset(y for y in years if _ok(y))
 
 
 def target_years(period: str, year: int) -> set[int]:

@@ -38,7 +38,7 @@ def test_table_row_context_is_kept_for_index_pages():
 
 def test_main_text_leaves_out_menus_and_footer_and_counts_content_images():
     page = extract_html("http://127.0.0.1/", PAGE)
-    assert "ข่าวประชาสัมพันธ์" in page.text and "ข่าวประชาสัมพันธ์" not in page.main_text
+    assert "ข่าวประชาสัมพันธ์" not in page.main_text  # the menu is kept as links, not as text
     assert "Copyright" not in page.main_text and "แผนการจัดซื้อจัดจ้าง" in page.main_text
     assert page.images == 1 and page.forms == 1 and page.tables == 1
     assert page.title.startswith("แผนการจัดซื้อจัดจ้าง")
@@ -47,3 +47,9 @@ def test_main_text_leaves_out_menus_and_footer_and_counts_content_images():
 def test_malformed_html_still_yields_text_and_links():
     page = extract_html("http://127.0.0.1/", "<div><a href='/x'>ลิงก์<b>ไม่ปิด<table><tr><td>ข้อมูล")
     assert page.links[0].url == "http://127.0.0.1/x" and "ข้อมูล" in page.text
+
+
+def test_content_hidden_inside_a_menu_like_box_is_not_lost():
+    html = '<html><body><div class="main-menu-content"><h1>คู่มือสำหรับประชาชน</h1><p>ขั้นตอนการให้บริการ</p></div></body></html>'
+    page = extract_html("http://127.0.0.1/", html)
+    assert "ขั้นตอนการให้บริการ" in page.main_text

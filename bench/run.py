@@ -1,0 +1,157 @@
+"""`make bench`: speed, memory and accuracy figures, printed (never asserted by tests).
+
+1. Throughput: a 2,000-page agency-style site (bench/bigsite.py, aiohttp in its own process) audited by
+   `ita audit` in a separate process: pages/s for the crawl and for the whole audit, peak memory.
+2. Accuracy: every site with a ground truth (ita_check.evaluate), audited end to end.
+3. Real material: the crawler and extractors over ../shared/corpus (read in place, never copied).
+4. Matching cost per distinct link text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ita_check.evaluate import SITES, audit_site, report  # noqa: E402
+from reports.text import table  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+TARGET_PAGES_PER_S = 150
+TARGET_MB = 400
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def throughput(pages: int, out: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bigsite.py"), str(port), str(pages)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        ready = server.stdout.readline().strip()
+        started = time.monotonic()
+        run = subprocess.run([sys.executable, "-m", "ita_check.cli", "audit", f"http://127.0.0.1:{port}/p0.html",
+                              "--out", str(out), "--fresh", "--quiet", "--max-pages", str(pages + 100)],
+                             capture_output=True, text=True, cwd=ROOT)
+        wall = time.monotonic() - started
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    finally:
+        server.terminate()
+        server.wait()
+    if run.returncode != 0:
+        print(run.stderr[-2000:])
+        return
+    crawl = json.loads((out / "results.json").read_text(encoding="utf-8"))["crawl"]
+    audit_rate = crawl["pages"] / crawl["seconds"]
+    rows = [
+        ["pages fetched", str(crawl["pages"]), ""],
+        ["crawl (s)", f"{crawl['crawl_seconds']:.2f}", f"{crawl['pages'] / crawl['crawl_seconds']:.0f} pages/s"],
+        ["audit: crawl + match + verify + files (s)", f"{crawl['seconds']:.2f}",
+         f"{audit_rate:.0f} pages/s (target ≥ {TARGET_PAGES_PER_S})"],
+        ["whole command incl. start-up (s)", f"{wall:.2f}", f"{crawl['pages'] / wall:.0f} pages/s"],
+        ["peak memory of the audit process", f"{peak_mb:.0f} MB", f"target ≤ {TARGET_MB} MB"],
+    ]
+    print(f"\n## 1. Throughput: {pages}-page local site ({ready})")
+    print(table(rows, ["measure", "value", "rate"], "lrl"))
+
+
+def accuracy(out: Path) -> None:
+    print("\n## 2. Accuracy on sites with a ground truth")
+    print(report([audit_site(name, out) for name in SITES]))
+
+
+def corpus(out: Path) -> None:
+    print("\n## 3. Real material in ../shared/corpus (read in place)")
+    if not CORPUS.is_dir():
+        print("../shared/corpus not found: skipped")
+        return
+    from crawler.documents import document_text
+    from ita_check.siteserver import SiteConfig, serve
+    from rules.thai import loose_key, strict_key
+
+    rows = []
+    for path in sorted(CORPUS.rglob("*.pdf")):
+        body = path.read_bytes()
+        started = time.perf_counter()
+        doc = document_text(body, "pdf")
+        ms = (time.perf_counter() - started) * 1000
+        defects = sum(doc.text.count(bad) for bad in ("ำา", " า", "\uf70a", "\uf70b"))
+        rows.append([str(path.relative_to(CORPUS)), str(doc.pages), str(len(doc.text)), "yes" if doc.scanned else "",
+                     str(defects), f"{ms / max(doc.pages, 1):.2f}"])
+    print(table(rows, ["PDF", "pages", "chars", "scan", "text-layer defects", "ms/page"], "lrrlrr"))
+    declaration = document_text((CORPUS / "pdf/hangdong/executive-integrity-declaration-o28.pdf").read_bytes(), "pdf").text
+    phrase = "คำกล่าวแสดงเจตจำนง"
+    print(f"'{phrase}' in the real O28 declaration: strict key {strict_key(phrase) in strict_key(declaration)}, "
+          f"loose key {loose_key(phrase) in loose_key(declaration)}")
+
+    audits = [("real ITA evidence page (sites/nysso)", CORPUS / "sites" / "nysso", "/page/ITA64.html", "2565"),
+              ("real Dungbhumi home page (html/)", CORPUS / "html", "/phukradungsao.go.th_public_home_2024-12.html", "2568")]
+    rows = []
+    for label, root, start, year in audits:
+        with serve(SiteConfig(root, soft_404_prefix=None, legacy_prefix=None, calendar_path=None)) as base:
+            target = out / root.name
+            run = subprocess.run([sys.executable, "-m", "ita_check.cli", "audit", base + start, "--year", year,
+                                  "--out", str(target), "--fresh", "--quiet", "--max-pages", "400"],
+                                 capture_output=True, text=True, cwd=ROOT)
+        if run.returncode != 0:
+            rows.append([label, "failed", run.stderr[-200:], "", "", ""])
+            continue
+        results = json.loads((target / "results.json").read_text(encoding="utf-8"))
+        lines = [json.loads(x) for x in (target / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+        links = sum(len(r["links"]) for r in map(json.loads, (target / "crawl" / "records.jsonl").read_text(
+            encoding="utf-8").splitlines()) if r["kind"] == "page" and r["status"] == 200)
+        broken = sum(1 for x in lines if x["status"] >= 400 or x["status"] == 0)
+        rows.append([label, str(results["crawl"]["pages"]), str(results["crawl"]["documents"]), str(broken), str(links),
+                     f"{results['oit']['present']}/{results['oit']['total_items']}"])
+    print(table(rows, ["site", "pages ok", "documents ok", "broken links", "links on ok pages", "items present"],
+                "lrrrrr"))
+
+
+def matching() -> None:
+    from rules.loader import resolve_rules
+    from rules.patterns import CompiledRules
+
+    compiled = CompiledRules(resolve_rules(2566))
+    texts = [f"แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {2500 + n % 100} ฉบับที่ {n}" for n in range(20000)]
+    started = time.perf_counter()
+    for text in texts:
+        compiled.named(text)
+    per = (time.perf_counter() - started) / len(texts) * 1e6
+    print(f"\n## 4. Matching: {per:.1f} µs per distinct link text against all {len(compiled.items)} items of 2566 "
+          "(an Aho-Corasick pass, then only the plausible items' regexes; repeats are cached)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--only", choices=["throughput", "accuracy", "corpus", "matching"])
+    args = parser.parse_args()
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+    with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp:
+        out = Path(tmp)
+        if args.only in (None, "throughput"):
+            throughput(args.pages, out / "throughput")
+        if args.only in (None, "accuracy"):
+            accuracy(out / "accuracy")
+        if args.only in (None, "corpus"):
+            corpus(out / "corpus")
+        if args.only in (None, "matching"):
+            matching()
+
+
+if __name__ == "__main__":
+    main()
