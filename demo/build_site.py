@@ -40,12 +40,12 @@ def _font():
     return str(ROOT / "files" / "Sarabun-Regular.ttf")
 
 
-def pdf(path: str, lines: list[str], pages: int = 1) -> str:
+def pdf(path: str, lines: list[str], pages: int = 1, root: Path = SITE) -> str:
     """A text PDF (reportlab, Thai font embedded); returns the site path."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    out = SITE / path.lstrip("/")
+    out = root / path.lstrip("/")
     out.parent.mkdir(parents=True, exist_ok=True)
     c = canvas.Canvas(str(out), pagesize=A4)
     c.setTitle(lines[0])
@@ -61,7 +61,7 @@ def pdf(path: str, lines: list[str], pages: int = 1) -> str:
     return path
 
 
-def scanned_pdf(path: str, lines: list[str], font_path: str) -> str:
+def scanned_pdf(path: str, lines: list[str], font_path: str, root: Path = SITE) -> str:
     """An image-only PDF: the text is pixels, there is no text layer (what a scanner makes)."""
     from PIL import Image, ImageDraw, ImageFont
     from reportlab.lib.pagesizes import A4
@@ -77,7 +77,7 @@ def scanned_pdf(path: str, lines: list[str], font_path: str) -> str:
         y += 60
     for _ in range(4000):  # scanner noise
         draw.point((rng.randrange(1240), rng.randrange(1754)), fill=rng.randrange(120, 220))
-    out = SITE / path.lstrip("/")
+    out = root / path.lstrip("/")
     out.parent.mkdir(parents=True, exist_ok=True)
     c = canvas.Canvas(str(out), pagesize=A4)
     c.drawImage(ImageReader(img.rotate(0.4, fillcolor=245)), 0, 0, *A4)
@@ -86,10 +86,10 @@ def scanned_pdf(path: str, lines: list[str], font_path: str) -> str:
     return path
 
 
-def docx(path: str, paragraphs: list[str]) -> str:
+def docx(path: str, paragraphs: list[str], root: Path = SITE) -> str:
     import docx as python_docx
 
-    out = SITE / path.lstrip("/")
+    out = root / path.lstrip("/")
     out.parent.mkdir(parents=True, exist_ok=True)
     document = python_docx.Document()
     for text in paragraphs:
@@ -98,10 +98,10 @@ def docx(path: str, paragraphs: list[str]) -> str:
     return path
 
 
-def xlsx(path: str, rows: list[list]) -> str:
+def xlsx(path: str, rows: list[list], root: Path = SITE) -> str:
     from openpyxl import Workbook
 
-    out = SITE / path.lstrip("/")
+    out = root / path.lstrip("/")
     out.parent.mkdir(parents=True, exist_ok=True)
     wb = Workbook()
     ws = wb.active
