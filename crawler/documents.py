@@ -1,4 +1,5 @@
-"""Text of the documents agencies publish: PDF (pypdfium2), DOCX (python-docx), XLSX (openpyxl).
+"""Text of the documents agencies publish: PDF (pypdfium2), DOCX (python-docx), XLSX (openpyxl), XLS (xlrd)
+and old Word .doc (its UTF-16 text runs).
 
 A PDF with pages but no text layer is a scan: it is marked ``scanned`` so matching knows the content was
 not readable, rather than treating it as an empty document. Corrupt or unsupported files return an error
@@ -8,6 +9,7 @@ string instead of raising, so one bad file never stops a crawl.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -135,7 +137,32 @@ def _xlsx(body: bytes) -> DocumentText:
     return DocumentText("xlsx", "\n".join(parts)[:MAX_CHARS], len(workbook.worksheets))
 
 
-_READERS = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx}
+def _xls(body: bytes) -> DocumentText:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=body, on_demand=True)
+    parts = []
+    for index in range(book.nsheets):
+        sheet = book.sheet_by_index(index)
+        parts.append(sheet.name)
+        for row in range(sheet.nrows):
+            parts.append(" ".join(str(v) for v in sheet.row_values(row) if v not in ("", None)))
+    return DocumentText("xls", "\n".join(parts)[:MAX_CHARS], book.nsheets)
+
+
+# Old Word (.doc) keeps Thai text as UTF-16LE: runs of ASCII or Thai code units, read without a Word parser.
+_UTF16_RUN = re.compile(rb"(?:[\x09\x0a\x0d\x20-\x7e]\x00|[\x01-\x7f]\x0e){4,}")
+
+
+def _doc(body: bytes) -> DocumentText:
+    runs = (m.group().decode("utf-16-le") for m in _UTF16_RUN.finditer(body))
+    text = "\n".join(run for run in runs if any("\u0e00" <= ch <= "\u0e7f" for ch in run) or len(run) > 20)
+    if not text.strip():
+        return DocumentText("doc", error="อ่านข้อความจากไฟล์ .doc ไม่ได้ (no text found in the .doc file)")
+    return DocumentText("doc", text[:MAX_CHARS])
+
+
+_READERS = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx, "xls": _xls, "doc": _doc}
 
 
 def document_text(body: bytes, kind: str) -> DocumentText:

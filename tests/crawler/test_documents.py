@@ -49,3 +49,22 @@ def test_real_agency_pdfs_with_broken_text_layers(corpus):
     assert loose_key("คำกล่าวแสดงเจตจำนง") in loose_key(declaration.text)
     scan = document_text((corpus / "pdf/saiyoidenchai/scanned-procurement-announcement.pdf").read_bytes(), "pdf")
     assert scan.scanned and scan.text == ""  # a junk OCR layer over a page-sized picture
+
+
+def test_old_excel_xls_text(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("สขร1")
+    sheet.write(0, 0, "สรุปผลการจัดซื้อจัดจ้าง ประจำเดือนมกราคม ๒๕๖๙")
+    sheet.write(1, 0, 25000)
+    book.save(str(tmp_path / "s.xls"))
+    doc = document_text((tmp_path / "s.xls").read_bytes(), "xls")
+    assert "สรุปผลการจัดซื้อจัดจ้าง" in doc.text and "25000" in doc.text
+
+
+def test_old_word_doc_text_runs_are_read():
+    body = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64 + "คู่มือการปฏิบัติงาน งานพัสดุ ปี 2569".encode("utf-16-le") + b"\xff" * 8
+    doc = document_text(body, "doc")
+    assert "คู่มือการปฏิบัติงาน งานพัสดุ ปี 2569" in doc.text
+    assert document_text(b"\xd0\xcf\x11\xe0" + b"\x00\x01" * 20, "doc").error
