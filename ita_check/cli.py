@@ -17,10 +17,6 @@ EXIT_INPUT = 2
 EXIT_UNREACHABLE = 3
 
 
-def _year_arg(text: str) -> str:
-    return text
-
-
 def _rules_from(args: argparse.Namespace):
     return resolve_rules(args.rules or args.year)
 
@@ -131,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("score", help="คำนวณคะแนน ITA จาก IIT/EIT/OIT (compute the ITA score)")
-    p.add_argument("--year", type=_year_arg, help="ปีการประเมิน พ.ศ. (default: ปีล่าสุดที่มีไฟล์กฎ)")
+    p.add_argument("--year", help="ปีการประเมิน พ.ศ. (default: ปีล่าสุดที่มีไฟล์กฎ)")
     p.add_argument("--rules", help="ไฟล์กฎ YAML แทนปี (a rule file instead of --year)")
     p.add_argument("--iit", required=True, help="CSV/XLSX ผล IIT")
     p.add_argument("--eit", required=True, help="CSV/XLSX ผล EIT")
@@ -149,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit", help="ตรวจเว็บไซต์หน่วยงานตามข้อ OIT (audit an agency website)")
     p.add_argument("url", help="URL หน้าแรกของเว็บไซต์หน่วยงาน")
-    p.add_argument("--year", type=_year_arg, help="ปีการประเมิน พ.ศ.")
+    p.add_argument("--year", help="ปีการประเมิน พ.ศ.")
     p.add_argument("--rules", help="ไฟล์กฎ YAML แทนปี")
     p.add_argument("--out", required=True, help="โฟลเดอร์ผลลัพธ์ (results.json, evidence.csv, pages.jsonl)")
     p.add_argument("--name", help="ชื่อหน่วยงาน (default: จาก title ของหน้าแรก)")

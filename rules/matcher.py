@@ -10,6 +10,7 @@ points, so an item is present only when some candidate passes every check.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -163,10 +164,12 @@ def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
-def _codes_in(context_key: str) -> set[str]:
-    import re
+_O_CODE = re.compile(r"(?<![a-z])o\.?(\d{1,2})(?!\d)")
 
-    return {f"o{int(n)}" for n in re.findall(r"(?<![a-z])o\.?(\d{1,2})(?!\d)", context_key)}
+
+def _codes_in(context_key: str) -> set[str]:
+    """The OIT codes an index row names ('O5', 'o.5')."""
+    return {f"o{int(n)}" for n in _O_CODE.findall(context_key)}
 
 
 def is_soft_404(record: PageRecord, probe: PageRecord | None, compiled: CompiledRules,
