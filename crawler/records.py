@@ -69,7 +69,7 @@ def read_records(path: Path) -> Iterator[PageRecord]:
     """Records in file order; a torn last line (the process was killed mid-write) is skipped."""
     if not path.exists():
         return
-    with path.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8", errors="replace") as fh:  # a torn last line may end mid-character
         for line in fh:
             line = line.strip()
             if not line:
@@ -85,7 +85,14 @@ class RecordWriter:
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
+        torn = False
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as fh:
+                fh.seek(-1, 2)
+                torn = fh.read(1) != b"\n"
         self._fh = path.open("a", encoding="utf-8")
+        if torn:  # the last run was killed mid-line: start on a fresh line so the next record stays whole
+            self._fh.write("\n")
         self._pending = 0
 
     def write(self, record: PageRecord) -> None:

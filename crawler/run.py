@@ -7,6 +7,7 @@ audit, and batch runs start one process per site.
 from __future__ import annotations
 
 import gc
+import json
 import shutil
 import time
 from collections.abc import Callable
@@ -54,10 +55,26 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
           prioritize: Callable[[str, str], int] | None = None) -> CrawlSummary:
     records_path = work_dir / "records.jsonl"
     job_dir = work_dir / "job"
+    stopped = work_dir / "stopped.json"  # written when a crawl ends cleanly (finished, budget, Ctrl-C)
     if config.fresh:
         shutil.rmtree(job_dir, ignore_errors=True)
         records_path.unlink(missing_ok=True)
-    done = {canonical(r.url) for r in read_records(records_path) if r.kind != "probe"}
+    elif records_path.exists() and not stopped.exists():
+        # The last run was killed: Scrapy's queue on disk may be torn. Rebuild it from the records instead.
+        shutil.rmtree(job_dir, ignore_errors=True)
+    stopped.unlink(missing_ok=True)
+    done: set[str] = set()
+    pending: dict[str, tuple[str, int]] = {}
+    for record in read_records(records_path):
+        if record.kind == "probe":
+            continue
+        done.add(canonical(record.url))
+        if record.kind == "page" and record.ok:
+            for link in record.links:
+                pending.setdefault(canonical(link.url), (link.text, record.depth + 1))
+    # Links of pages already fetched: the JOBDIR queue holds them after a clean stop; after a hard kill it
+    # may not, so the spider re-queues any that its restored state has not seen.
+    frontier = [(url, text, depth) for url, (text, depth) in pending.items() if url not in done]
     work_dir.mkdir(parents=True, exist_ok=True)
     settings = crawl_settings(start_url, job_dir, max_pages=config.max_pages, max_depth=config.max_depth,
                               max_seconds=config.max_seconds, max_bytes=config.max_bytes,
@@ -73,11 +90,12 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
     gc.set_threshold(50_000, 20, 100)
     try:
         process.crawl(crawler, start_url=start_url, writer=writer, guard=guard, on_record=on_record,
-                      on_progress=on_progress, prioritize=prioritize, done=done)
+                      on_progress=on_progress, prioritize=prioritize, done=done, frontier=frontier)
         process.start()
     finally:
         gc.set_threshold(*thresholds)
         writer.close()
     spider = crawler.spider
+    stopped.write_text(json.dumps({"reason": getattr(spider, "close_reason", "")}), encoding="utf-8")
     return CrawlSummary(records_path, time.monotonic() - started, dict(spider.counts),
                         getattr(spider, "close_reason", ""), bool(done), list(spider.trap_samples))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,7 +52,7 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
         "CLOSESPIDER_TIMEOUT": max_seconds,
         "COOKIES_ENABLED": True,
         "TELNETCONSOLE_ENABLED": False,
-        "LOG_LEVEL": "INFO",
+        "LOG_LEVEL": os.environ.get("ITA_LOG_LEVEL", "INFO"),
         "LOG_ENABLED": log_file is not None,
         "LOG_FILE": str(log_file) if log_file else None,
         "LOG_FILE_APPEND": True,

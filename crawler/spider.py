@@ -30,7 +30,8 @@ class AgencySpider(scrapy.Spider):
 
     def __init__(self, start_url: str, writer: RecordWriter, guard: PrivateAddressGuard,
                  on_record: Callable[[PageRecord], None] | None = None, on_progress: Progress | None = None,
-                 prioritize: Callable[[str, str], int] | None = None, done: set[str] | None = None, **kwargs):
+                 prioritize: Callable[[str, str], int] | None = None, done: set[str] | None = None,
+                 frontier: list[tuple[str, str, int]] | None = None, **kwargs):
         super().__init__(**kwargs)
         self.start_url = start_url
         self.writer = writer
@@ -41,16 +42,26 @@ class AgencySpider(scrapy.Spider):
         self.prioritize = prioritize or (lambda text, url: 0)
         self.done = done or set()
         self.seen: set[str] = set(self.done)
+        self.frontier = frontier or []
         self.counts = {"pages": 0, "documents": 0, "errors": 0, "traps": 0, "blocked": 0}
         self.trap_samples: list[tuple[str, str]] = []
         self._last_progress = 0.0
 
     async def start(self):
+        state = getattr(self, "state", None)  # restored from JOBDIR by Scrapy's SpiderState extension
+        if state is not None:
+            self.seen |= state.get("seen", set())
         url = canonical(self.start_url)
         self.seen.add(url)
         if url not in self.done:
             yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={"link_text": "", "start": True},
-                                 priority=100)
+                                 priority=100, dont_filter=True)
+        for link_url, text, depth in self.frontier:
+            if link_url not in self.seen and self.scope.in_scope(link_url) and not self.scope.trap_reason(link_url):
+                self.seen.add(link_url)
+                yield scrapy.Request(link_url, callback=self.parse, errback=self.failed, dont_filter=True,
+                                     priority=self.prioritize(text, link_url) - depth,
+                                     meta={"link_text": text, "depth": depth})
         # Beside the start page, where the CMS (not the web server) decides what 'not found' looks like.
         probe = urljoin(url, f"ita-check-{secrets.token_hex(6)}-notfound")
         yield scrapy.Request(probe, callback=self.parse, errback=self.failed, meta={"probe": True}, priority=90,
@@ -132,21 +143,27 @@ class AgencySpider(scrapy.Spider):
                 continue
             is_doc = url.lower().split("?")[0].endswith(DOC_EXTENSIONS)
             priority = self.prioritize(link.text, url) - depth
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, priority=priority,
+            # The spider's own seen-set dedupes; leaving the dupe filter out lets a redirect loop run into
+            # REDIRECT_MAX_TIMES and be recorded, instead of vanishing as a 'duplicate'.
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed, priority=priority, dont_filter=True,
                                  meta={"link_text": link.text, "doc": is_doc})
 
     def failed(self, failure: Failure):
         request = failure.request
         response = getattr(failure.value, "response", None)
         message = failure.getErrorMessage() or type(failure.value).__name__
-        if "maxsize" in message.lower() or "exceeds" in message.lower():
+        lowered = message.lower()
+        first_url = (request.meta.get("redirect_urls") or [request.url])[0]
+        if "max size" in lowered or "maxsize" in lowered or "exceeds" in lowered:
             message = f"ไฟล์ใหญ่เกินกำหนด (larger than the download limit): {message}"
+        elif "redirect" in lowered:
+            message = f"เปลี่ยนเส้นทางวนซ้ำหรือมากเกินไป (redirect loop): {first_url} → {request.url}"
         elif "robots.txt" in message.lower() or "Forbidden by robots" in message:
             message = f"robots.txt ไม่อนุญาต (forbidden by robots.txt): {request.url}"
         elif "private address blocked" in message:
             self.counts["blocked"] += 1
         record = PageRecord(
-            url=request.url, final_url=request.url, status=response.status if response is not None else 0,
+            url=first_url, final_url=request.url, status=response.status if response is not None else 0,
             kind="probe" if request.meta.get("probe") else "error", depth=request.meta.get("depth", 0),
             referer=(request.headers.get("Referer") or b"").decode("latin-1"), error=message,
             title=request.meta.get("link_text", ""),
@@ -155,4 +172,6 @@ class AgencySpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         self.close_reason = reason
+        if getattr(self, "state", None) is not None:
+            self.state["seen"] = self.seen  # links already queued are not queued again on resume
         self.on_progress(dict(self.counts))

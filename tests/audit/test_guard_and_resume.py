@@ -42,3 +42,28 @@ def test_interrupted_audit_resumes_and_loses_nothing(demo_site, tmp_path):
     assert len(urls) == len(set(urls)) and fetched_before <= set(urls)
     assert results["crawl"]["pages"] >= 150
     assert {i["code"]: i["present"] for i in results["items"]} == {c: t["present"] for c, t in TRUTH["items"].items()}
+
+
+def test_an_audit_killed_mid_crawl_resumes_and_loses_nothing(demo_site, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    records = tmp_path / "crawl" / "records.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "ita_check.cli", "audit", demo_site + "/public/", "--out",
+                             str(tmp_path), "--quiet", "--concurrency", "2"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not records.exists() or records.read_text(encoding="utf-8").count("\n") < 60):
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not (tmp_path / "results.json").exists()
+
+    rerun = run_ita("audit", demo_site + "/public/", "--out", str(tmp_path), "--quiet")
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert results["crawl"]["resumed"] and results["crawl"]["pages"] >= 150 and results["crawl"]["documents"] >= 40
+    assert {i["code"]: i["present"] for i in results["items"]} == {c: t["present"] for c, t in TRUTH["items"].items()}
