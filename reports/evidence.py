@@ -20,11 +20,7 @@ def results_dict(result: AuditResult) -> dict:
         "year": rules.year,
         "rules": {"year": rules.year, "title": rules.title, "confidence": rules.confidence},
         "crawl": result.crawl,
-        "items": [
-            {**{k: v for k, v in asdict(item).items() if k != "needs_review"}, "score": item.score,
-             "needs_review": item.needs_review}
-            for item in result.items
-        ],
+        "items": [{**asdict(item), "score": item.score} for item in result.items],
         "oit": {
             "score": result.oit.total,
             "indicators": result.oit.indicators,

@@ -69,7 +69,7 @@ class MultiMatcher:
             pats = [loosen(p) if loose else p for p in pats]
             if not pats:
                 continue
-            self.regex[code] = re.compile("|".join(f"(?:{p})" for p in pats), re.DOTALL)
+            self.regex[code] = any_of(pats)
             for pattern in pats:
                 found = required_literals(pattern)
                 if found is None:
@@ -95,6 +95,11 @@ class MultiMatcher:
         return frozenset(code for code in candidates if self.regex[code].search(key))
 
 
+def any_of(patterns: list[str], loose: bool = False) -> re.Pattern:
+    """One regex matching any of the patterns (loosened for broken Thai text layers when asked)."""
+    return re.compile("|".join(f"(?:{loosen(p) if loose else p})" for p in patterns), re.DOTALL)
+
+
 class CompiledRules:
     """Everything the matcher needs from one rule file, compiled once."""
 
@@ -107,21 +112,13 @@ class CompiledRules:
         self.exclude = MultiMatcher({i.code: i.find.exclude for i in items})
         self.exclude_loose = MultiMatcher({i.code: i.find.exclude for i in items}, loose=True)
         self.urls = MultiMatcher({i.code: i.find.url for i in items})
-        self.text = MultiMatcher({i.code: i.find.text for i in items})
         self.external_hosts = {i.code: {h.lower() for h in i.find.external_hosts} for i in items}
         pages = rules.pages
-        self.placeholder = re.compile("|".join(f"(?:{p})" for p in pages.placeholder))
-        self.not_found = re.compile("|".join(f"(?:{p})" for p in pages.not_found))
-        self.index_page = re.compile("|".join(f"(?:{p})" for p in pages.index_page))
+        self.placeholder = any_of(pages.placeholder)
+        self.not_found = any_of(pages.not_found)
+        self.index_page = any_of(pages.index_page)
         self.elements = {
-            i.code: [(e, re.compile("|".join(f"(?:{p})" for p in e.any)) if e.any else None,
-                      re.compile("|".join(f"(?:{loosen(p)})" for p in e.any)) if e.any else None)
-                     for e in i.require]
-            for i in items
-        }
-        self.name_regex = {
-            i.code: (re.compile("|".join(f"(?:{p})" for p in i.find.link_text)),
-                     re.compile("|".join(f"(?:{loosen(p)})" for p in i.find.link_text)))
+            i.code: [(e, any_of(e.any) if e.any else None, any_of(e.any, loose=True) if e.any else None) for e in i.require]
             for i in items
         }
 
