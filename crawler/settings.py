@@ -52,6 +52,7 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
         "CLOSESPIDER_TIMEOUT": max_seconds,
         "COOKIES_ENABLED": True,
         "TELNETCONSOLE_ENABLED": False,
+        "REMOTE_CONTROL_ENABLED": False,  # a code-running HTTP server and job files in the home folder: never
         "LOG_LEVEL": os.environ.get("ITA_LOG_LEVEL", "INFO"),
         "LOG_ENABLED": log_file is not None,
         "LOG_FILE": str(log_file) if log_file else None,
