@@ -17,6 +17,18 @@ EXIT_INPUT = 2
 EXIT_UNREACHABLE = 3
 
 
+def number(kind):
+    """An argparse type that also reads Thai digits (--max-pages ๕๐๐)."""
+    def parse(text: str):
+        from rules.thai import thai_to_arabic_digits
+
+        try:
+            return kind(thai_to_arabic_digits(text.strip()))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"ต้องเป็นตัวเลข (not a number): {text!r}") from None
+    return parse
+
+
 def _rules_from(args: argparse.Namespace):
     return resolve_rules(args.rules or args.year)
 
@@ -109,12 +121,12 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
     from ita_check.options import AuditOptions
 
     d = AuditOptions()
-    p.add_argument("--max-pages", type=int, default=d.max_pages, help=f"จำนวนหน้าสูงสุด (default {d.max_pages})")
-    p.add_argument("--max-depth", type=int, default=d.max_depth, help=f"ความลึกของลิงก์สูงสุด (default {d.max_depth})")
-    p.add_argument("--max-seconds", type=int, default=d.max_seconds, help=f"เวลาสูงสุดเป็นวินาที (default {d.max_seconds})")
-    p.add_argument("--max-bytes", type=int, default=d.max_bytes, help=f"ขนาดสูงสุดต่อไฟล์ (default {d.max_bytes})")
-    p.add_argument("--concurrency", type=int, default=None, help="คำขอพร้อมกันต่อโฮสต์ (per-host concurrency)")
-    p.add_argument("--delay", type=float, default=None, help="หน่วงระหว่างคำขอ วินาที (download delay)")
+    p.add_argument("--max-pages", type=number(int), default=d.max_pages, help=f"จำนวนหน้าสูงสุด (default {d.max_pages})")
+    p.add_argument("--max-depth", type=number(int), default=d.max_depth, help=f"ความลึกของลิงก์สูงสุด (default {d.max_depth})")
+    p.add_argument("--max-seconds", type=number(int), default=d.max_seconds, help=f"เวลาสูงสุดเป็นวินาที (default {d.max_seconds})")
+    p.add_argument("--max-bytes", type=number(int), default=d.max_bytes, help=f"ขนาดสูงสุดต่อไฟล์ (default {d.max_bytes})")
+    p.add_argument("--concurrency", type=number(int), default=None, help="คำขอพร้อมกันต่อโฮสต์ (per-host concurrency)")
+    p.add_argument("--delay", type=number(float), default=None, help="หน่วงระหว่างคำขอ วินาที (download delay)")
     p.add_argument("--ignore-robots", action="store_true", help="ไม่อ่าน robots.txt (ใช้กับเว็บของหน่วยงานตนเองเท่านั้น)")
     p.add_argument("--no-verify", action="store_true", help="ไม่ตรวจลิงก์หลักฐานซ้ำ (skip live evidence check)")
     p.add_argument("--fresh", action="store_true", help="เริ่มใหม่ ไม่ต่อจากการตรวจที่ค้างไว้ (do not resume)")

@@ -42,3 +42,10 @@ def test_bad_input_exits_non_zero_naming_file_row_and_column(tmp_path, examples)
 def test_unknown_year_is_a_clear_error(examples):
     run = ita("score", "--year", "2550", "--iit", "a", "--eit", "b", "--oit", "c")
     assert run.returncode == 2 and "no rule file for year 2550" in run.stderr
+
+
+def test_numeric_flags_accept_thai_digits():
+    from ita_check.cli import build_parser
+
+    args = build_parser().parse_args(["audit", "http://127.0.0.1/", "--out", "o", "--max-pages", "๕๐๐", "--delay", "๐.๕"])
+    assert (args.max_pages, args.delay) == (500, 0.5)
