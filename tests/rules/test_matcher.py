@@ -113,3 +113,11 @@ def test_link_to_the_agency_facebook_page_counts_for_social_network_in_2566():
     records = [home(Link("https://www.facebook.com/bannadee.sao", "Facebook อบต.บ้านนาดี"))]
     v = next(v for v in match_site(records, compiled, HOME) if v.code == "O9")
     assert v.present and v.urls == [HOME] and any("facebook.com" in p for p in v.problems)
+
+
+def test_an_event_headline_naming_a_plan_is_not_the_plan():
+    news = "http://a.go.th/news/55"
+    v = verdict([home(Link(news, "ประชุมคณะกรรมการจัดทำแผนพัฒนาท้องถิ่น ปี 2569")),
+                 page(news, "ประชุมคณะกรรมการจัดทำแผนพัฒนาท้องถิ่น", "เมื่อวันที่ 5 ม.ค. 2569 อบต. ประชุมคณะกรรมการ " * 5)],
+                "O5")
+    assert not v.present and v.reason == "ไม่พบ"
