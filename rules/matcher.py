@@ -185,10 +185,13 @@ def is_soft_404(record: PageRecord, probe: PageRecord | None, compiled: Compiled
     return bool(compiled.not_found.search(head) or (len(main) < 400 and compiled.not_found.search(main)))
 
 
-def _placeholder(main: str, compiled: CompiledRules) -> bool:
-    if len(main) < 40:
+def _placeholder(record: PageRecord, main: str, compiled: CompiledRules) -> bool:
+    """Empty or 'under construction' once the page's own heading is set aside."""
+    heading = short_key(record.headings[0]) if record.headings else ""
+    body = main[len(heading):] if heading and main.startswith(heading) else main
+    if len(body) < 30:
         return True
-    return len(main) < 600 and bool(compiled.placeholder.search(main))
+    return len(body) < 600 and bool(compiled.placeholder.search(body))
 
 
 def _item_link_texts_on(record: PageRecord, code: str, compiled: CompiledRules) -> list[str]:
@@ -211,7 +214,7 @@ def check_candidate(item: Item, url: str, signals: Signals, index: SiteIndex, co
         strength -= 0.5
     if record.kind == "page" and item.evidence == "document":
         strength -= 0.5
-    if record.kind == "page" and _placeholder(index.key(record, "main"), compiled) and not signals.external:
+    if record.kind == "page" and _placeholder(record, index.key(record, "main"), compiled) and not signals.external:
         return Check(url, False, strength, "หน้าว่าง / อยู่ระหว่างปรับปรุง")
     problems: list[str] = []
     confidence = "high"

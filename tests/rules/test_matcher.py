@@ -121,3 +121,11 @@ def test_an_event_headline_naming_a_plan_is_not_the_plan():
                  page(news, "ประชุมคณะกรรมการจัดทำแผนพัฒนาท้องถิ่น", "เมื่อวันที่ 5 ม.ค. 2569 อบต. ประชุมคณะกรรมการ " * 5)],
                 "O5")
     assert not v.present and v.reason == "ไม่พบ"
+
+
+def test_a_listing_with_no_entries_is_empty_not_evidence():
+    url = "http://a.go.th/manuals"
+    records = [home(Link(url, "คู่มือการปฏิบัติงาน")),
+               page(url, "คู่มือการปฏิบัติงาน", "คู่มือการปฏิบัติงาน ไม่พบข้อมูล")]
+    v = verdict(records, "O8")
+    assert not v.present and v.reason == "หน้าว่าง / อยู่ระหว่างปรับปรุง"
