@@ -72,7 +72,8 @@ class Progress:
             return
         line = (f"หน้า {counts.get('pages', 0)} | เอกสาร {counts.get('documents', 0)} | ผิดพลาด {counts.get('errors', 0)}"
                 f" | พบลิงก์ของข้อ OIT แล้ว {len(self.found)}/{self.total}")
-        print(("\r" + line) if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
+        # on a terminal: rewrite one line in place (\x1b[K clears what a longer line left behind)
+        print(("\r" + line + "\x1b[K") if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
 
     def done(self) -> None:
         if self.tty and not self.quiet:
