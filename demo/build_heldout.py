@@ -15,7 +15,7 @@ import html
 import json
 import shutil
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from build_site import _font, docx, pdf, scanned_pdf, xlsx
 
@@ -236,8 +236,6 @@ def build() -> dict:
     (SITE / "old" / "archive.html").write_bytes(legacy.encode("cp874"))
 
     for path, text in PAGES.items():
-        out = SITE / (path.strip("/") + "/index.html" if path != "/" else "index.html")
-        from urllib.parse import unquote
         out = SITE / (unquote(path).strip("/") + "/index.html") if path != "/" else SITE / "index.html"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
