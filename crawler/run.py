@@ -47,6 +47,7 @@ class CrawlSummary:
     stop_reason: str = ""
     resumed: bool = False
     traps: list[tuple[str, str]] = field(default_factory=list)
+    earlier: list[PageRecord] = field(default_factory=list, repr=False)  # collected by an interrupted run
 
 
 def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
@@ -63,9 +64,10 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
         # The last run was killed: Scrapy's queue on disk may be torn. Rebuild it from the records instead.
         shutil.rmtree(job_dir, ignore_errors=True)
     stopped.unlink(missing_ok=True)
+    earlier = list(read_records(records_path))
     done: set[str] = set()
     pending: dict[str, tuple[str, int]] = {}
-    for record in read_records(records_path):
+    for record in earlier:
         if record.kind == "probe":
             continue
         done.add(canonical(record.url))
@@ -98,4 +100,4 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
     spider = crawler.spider
     stopped.write_text(json.dumps({"reason": getattr(spider, "close_reason", "")}), encoding="utf-8")
     return CrawlSummary(records_path, time.monotonic() - started, dict(spider.counts),
-                        getattr(spider, "close_reason", ""), bool(done), list(spider.trap_samples))
+                        getattr(spider, "close_reason", ""), bool(done), list(spider.trap_samples), earlier)

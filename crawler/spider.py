@@ -16,7 +16,7 @@ import scrapy
 from scrapy.http import TextResponse
 from twisted.python.failure import Failure
 
-from crawler.documents import DOC_EXTENSIONS, document_text, sniff_kind
+from crawler.documents import document_text, sniff_kind
 from crawler.extract import extract_html
 from crawler.guard import PrivateAddressGuard
 from crawler.records import PageRecord, RecordWriter
@@ -54,18 +54,19 @@ class AgencySpider(scrapy.Spider):
         url = canonical(self.start_url)
         self.seen.add(url)
         if url not in self.done:
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, meta={"link_text": "", "start": True},
-                                 priority=100, dont_filter=True)
+            yield self._request(url, 100, link_text="", start=True)
         for link_url, text, depth in self.frontier:
             if link_url not in self.seen and self.scope.in_scope(link_url) and not self.scope.trap_reason(link_url):
                 self.seen.add(link_url)
-                yield scrapy.Request(link_url, callback=self.parse, errback=self.failed, dont_filter=True,
-                                     priority=self.prioritize(text, link_url) - depth,
-                                     meta={"link_text": text, "depth": depth})
+                yield self._request(link_url, self.prioritize(text, link_url) - depth, link_text=text, depth=depth)
         # Beside the start page, where the CMS (not the web server) decides what 'not found' looks like.
-        probe = urljoin(url, f"ita-check-{secrets.token_hex(6)}-notfound")
-        yield scrapy.Request(probe, callback=self.parse, errback=self.failed, meta={"probe": True}, priority=90,
-                             dont_filter=True)
+        yield self._request(urljoin(url, f"ita-check-{secrets.token_hex(6)}-notfound"), 90, probe=True)
+
+    def _request(self, url: str, priority: int, **meta) -> scrapy.Request:
+        # The spider's own seen-set dedupes; leaving the dupe filter out lets a redirect loop run into
+        # REDIRECT_MAX_TIMES and be recorded, instead of vanishing as a 'duplicate'.
+        return scrapy.Request(url, callback=self.parse, errback=self.failed, priority=priority, dont_filter=True,
+                              meta=meta)
 
     # -- recording -------------------------------------------------------------------------------------------
     def _emit(self, record: PageRecord) -> None:
@@ -141,12 +142,7 @@ class AgencySpider(scrapy.Spider):
                 if len(self.trap_samples) < 20:
                     self.trap_samples.append((url, reason))
                 continue
-            is_doc = url.lower().split("?")[0].endswith(DOC_EXTENSIONS)
-            priority = self.prioritize(link.text, url) - depth
-            # The spider's own seen-set dedupes; leaving the dupe filter out lets a redirect loop run into
-            # REDIRECT_MAX_TIMES and be recorded, instead of vanishing as a 'duplicate'.
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, priority=priority, dont_filter=True,
-                                 meta={"link_text": link.text, "doc": is_doc})
+            yield self._request(url, self.prioritize(link.text, url) - depth, link_text=link.text)
 
     def failed(self, failure: Failure):
         request = failure.request

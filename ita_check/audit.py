@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from crawler.extract import extract_html
 from crawler.guard import PrivateAddressGuard, system_resolver
-from crawler.records import PageRecord, read_records
+from crawler.records import PageRecord
 from crawler.run import CrawlConfig, crawl
 from crawler.urls import canonical
 from crawler.verify import check_urls
@@ -134,23 +134,17 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
                          private_networks=options.private_networks, allow_private=options.allow_private, resolver=resolver)
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    # Records of an earlier, interrupted run come from the file; this run's arrive as they are fetched.
-    latest: dict[str, PageRecord] = {}
-
-    def keep(record: PageRecord) -> None:
-        latest[canonical(record.url) + ("#probe" if record.kind == "probe" else "")] = record
-
-    if not options.fresh:
-        for record in read_records(out_dir / "crawl" / "records.jsonl"):
-            keep(record)
+    fetched: list[PageRecord] = []
 
     def on_record(record: PageRecord) -> None:
-        keep(record)
+        fetched.append(record)
         progress.record(record)
 
     summary = crawl(url, out_dir / "crawl", config, on_record=on_record, on_progress=progress.show,
                     prioritize=_prioritizer(compiled))
     progress.done()
+    # An interrupted run's records first, then this run's: the newest record of a URL wins.
+    latest = {canonical(r.url) + ("#probe" if r.kind == "probe" else ""): r for r in [*summary.earlier, *fetched]}
     records = list(latest.values())
     start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
     if not any(r.ok and r.kind in ("page", "document") for r in records):
