@@ -3,6 +3,10 @@
 Agency CMSs hide links in more places than ``<a href>``: image maps, frames, meta refresh, and
 ``javascript:MM_openBrWindow('news_detail.php?id=1')`` or ``onclick="window.open(...)"``. All of them are
 collected with the text a citizen would click. The page is always given as a decoded ``str``.
+
+The visible text is kept as blocks (paragraphs, cells, list entries, headings): inline tags are unwrapped and
+adjacent text merged, so one C-speed ``text()`` call with a separator yields the blocks. The rules engine
+learns from the blocks that repeat across a site which ones are its template.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from w3lib.html import get_base_url
 from w3lib.url import safe_url_string
 
-from crawler.records import Link
+from model.records import Link
 
 _JS_URL = re.compile(
     r"""(?:window\.open|MM_openBrWindow|openWindow|popup|location\.href\s*=|location\s*=|location\.assign|location\.replace)"""
@@ -27,14 +31,17 @@ _REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
 _CHROME = ("nav", "header", "footer", "aside")
 _CHROME_WORDS = re.compile(r"menu|nav|sidebar|footer|header|banner|breadcrumb|topbar|slide", re.IGNORECASE)
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "#", "line:", "fb:")
+BLOCK_MARK = "\x1e"
+# Inline tags do not end a block; unwrapped (after the links are read) so "แผน<b>การ</b>จัดซื้อ" is one text.
+_INLINE = ["a", "abbr", "b", "bdi", "big", "cite", "em", "font", "i", "mark", "q", "s", "small", "span", "strike",
+           "strong", "sub", "sup", "time", "u"]
 
 
 @dataclass
 class Extracted:
     title: str = ""
     headings: list[str] = field(default_factory=list)
-    text: str = ""
-    main_text: str = ""
+    blocks: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: int = 0
     forms: int = 0
@@ -101,6 +108,17 @@ def _is_chrome(node) -> bool:
     return bool(_CHROME_WORDS.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")))
 
 
+def _blocks(node) -> list[str]:
+    node.unwrap_tags(_INLINE)
+    node.merge_text_nodes()
+    out = []
+    for block in node.text(deep=True, separator=BLOCK_MARK).split(BLOCK_MARK):
+        block = " ".join(block.split())
+        if block:
+            out.append(block)
+    return out
+
+
 def extract_html(url: str, html: str) -> Extracted:
     tree = LexborHTMLParser(html)
     base = get_base_url(html[:4096], url) if "<base" in html[:4096].lower() else url
@@ -165,15 +183,14 @@ def extract_html(url: str, html: str) -> Extracted:
     for node in body.css("[class], [id]"):
         if node.parent is not None and _is_chrome(node) and node.tag not in ("body", "main", "article"):
             node.decompose()
-    out.main_text = _node_text(body)
+    out.blocks = _blocks(body)
     out.images = sum(1 for img in body.css("img") if not _is_tiny(img))
-    if len(out.main_text) < 20:
+    if sum(map(len, out.blocks)) < 20:
         # Nothing left: the layout put the content inside a 'menu' or 'header' box. Read the whole page.
         full = LexborHTMLParser(html)
         for node in full.css("script, style, noscript, template, svg"):
             node.decompose()
-        out.text = _node_text(full.body) if full.body is not None else ""
-        out.main_text = out.text
+        out.blocks = _blocks(full.body) if full.body is not None else []
     return out
 
 

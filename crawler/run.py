@@ -17,10 +17,11 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 
 from crawler.guard import DEFAULT_PRIVATE_NETWORKS, PrivateAddressGuard, system_resolver
-from crawler.records import PageRecord, RecordWriter, read_records
+from crawler.records import RecordWriter, read_records
 from crawler.settings import DEFAULT_CONTACT, crawl_settings
 from crawler.spider import AgencySpider
-from crawler.urls import canonical
+from model.records import PageRecord
+from model.urls import canonical
 
 
 @dataclass

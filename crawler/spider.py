@@ -7,6 +7,7 @@ that answers 200 (soft-404).
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import time
 from collections.abc import Callable
@@ -19,8 +20,10 @@ from twisted.python.failure import Failure
 from crawler.documents import document_text, sniff_kind
 from crawler.extract import extract_html
 from crawler.guard import PrivateAddressGuard
-from crawler.records import PageRecord, RecordWriter
-from crawler.urls import Scope, canonical, host_twins
+from crawler.records import RecordWriter
+from crawler.urls import Scope, host_twins
+from model.records import PageRecord
+from model.urls import canonical
 
 Progress = Callable[[dict], None]
 
@@ -110,7 +113,7 @@ class AgencySpider(scrapy.Spider):
             if response.status < 400 or probe:
                 extracted = extract_html(response.url, response.text)
                 record.title, record.headings = extracted.title, extracted.headings
-                record.main_text = extracted.main_text
+                record.blocks = extracted.blocks
                 record.links = extracted.links
                 record.images, record.forms, record.tables = extracted.images, extracted.forms, extracted.tables
         self._emit(record)
@@ -123,6 +126,7 @@ class AgencySpider(scrapy.Spider):
         if response.status < 400:
             doc = document_text(response.body, kind)
             record.text, record.doc_pages, record.scanned, record.error = doc.text, doc.pages, doc.scanned, doc.error
+            record.sha256 = hashlib.sha256(response.body).hexdigest()
             record.title = response.meta.get("link_text", "")
         self._emit(record)
         return ()

@@ -1,7 +1,7 @@
-"""Which URLs belong to the agency site, their canonical form, and the crawler traps to cut.
+"""Which URLs belong to the agency site, and the crawler traps to cut (the canonical form of a URL is in
+``model.urls``).
 
-Scope is the start host, its www/non-www twin, over http and https. Canonical URLs drop fragments and
-session ids so the same page is fetched once. Traps — endless calendars, repeating path segments, absurd
+Scope is the start host, its www/non-www twin, over http and https. Traps — endless calendars, repeating path segments, absurd
 URLs — are recognised by URL shape, never by fetching more of them.
 """
 
@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit
 
-from w3lib.url import canonicalize_url
-
-SESSION_PARAMS = {"phpsessid", "jsessionid", "sid", "sessionid", "session_id", "aspsessionid", "cfid", "cftoken",
-                  "sessid", "zenid", "osCsid".lower()}
-_PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 _DATE_KEY = re.compile(r"^(date|day|month|year|yr|mon|cal|calendar|ym|ymd|d|m|y|week|time|start|end)$", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"^\d{4}[-/]\d{1,2}([-/]\d{1,2})?$|^\d{8}$|^\d{6}$")
 _DATE_PATH = re.compile(r"/(19|20|25)\d{2}/\d{1,2}(/\d{1,2})?(/|$)")
@@ -32,17 +26,6 @@ def host_twins(host: str) -> set[str]:
     host = host.lower().rstrip(".")
     bare = host[4:] if host.startswith("www.") else host
     return {bare, "www." + bare}
-
-
-@lru_cache(maxsize=200_000)
-def canonical(url: str) -> str:
-    """Fragment and session ids removed, query sorted: one key per page."""
-    url = _PATH_SESSION.sub("", url)
-    parts = urlsplit(url)
-    if parts.query:
-        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in SESSION_PARAMS]
-        url = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
-    return canonicalize_url(url, keep_fragments=False)
 
 
 class Scope:

@@ -10,31 +10,30 @@ from urllib.parse import urlsplit
 
 from crawler.extract import extract_html
 from crawler.guard import PrivateAddressGuard, system_resolver
-from crawler.records import PageRecord
 from crawler.run import CrawlConfig, crawl
-from crawler.urls import canonical
 from crawler.verify import check_urls
 from ita_check.options import AuditOptions
+from model.errors import SiteUnreachable
+from model.records import PageRecord
+from model.results import Agency, AuditResults, CrawlInfo, OitSummary, RulesInfo
+from model.urls import canonical
+from model.verdicts import ItemVerdict, Note, Reason, Status
 from reports.evidence import write_outputs
-from rules.matcher import ItemVerdict, is_soft_404, match_site
+from rules.matcher import looks_not_found, match_site
 from rules.patterns import CompiledRules
 from rules.schema import RuleFile
 from rules.thai import clean, short_key
-from scoring.calc import OitScore, oit_from_verdicts
+from scoring.calc import oit_from_verdicts
 
-
-class UnreachableSite(Exception):
-    pass
+UnreachableSite = SiteUnreachable
 
 
 @dataclass
-class AuditResult:
-    url: str
-    name: str
+class AuditRun:
+    """An audit's results and the records behind them (the records are not part of results.json)."""
+
+    results: AuditResults
     rules: RuleFile
-    crawl: dict
-    items: list[ItemVerdict]
-    oit: OitScore
     out_dir: Path
     records: list[PageRecord] = field(default_factory=list, repr=False)
 
@@ -109,22 +108,23 @@ def verify_evidence(items: list[ItemVerdict], guard: PrivateAddressGuard, compil
             if not dead and check.html:
                 extracted = extract_html(check.final_url or url, check.html)
                 page = PageRecord(url, check.final_url, check.status, check.content_type, "page", extracted.title,
-                                  extracted.headings, extracted.text, extracted.main_text)
-                dead = is_soft_404(page, probe, compiled)
+                                  extracted.headings, blocks=extracted.blocks, links=extracted.links)
+                dead = looks_not_found(page, probe, compiled)
             if dead:
                 why = check.error or (f"HTTP {check.status}" if check.status >= 300 else "soft-404")
-                item.problems.append(f"ตรวจซ้ำแล้วลิงก์เสีย ({why}): {url}")
+                item.note(Note.EVIDENCE_DROPPED, url=url, why=why)
             else:
                 kept.append(url)
         if item.present and not kept:
-            item.present = False
-            item.reason = "ลิงก์เสีย (ตรวจซ้ำแล้วเปิดไม่ได้)"
+            item.status, item.reason = Status.ABSENT, Reason.DEAD_ON_RECHECK
+            item.detail = {"url": item.urls[0], "why": next(n.detail["why"] for n in item.notes
+                                                              if n.code is Note.EVIDENCE_DROPPED)}
             item.confidence = "medium"
         item.urls = kept
     return items
 
 
-def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, resolver=system_resolver) -> AuditResult:
+def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, resolver=system_resolver) -> AuditRun:
     url = normalise_start_url(url)
     compiled = CompiledRules(rules)
     progress = Progress(compiled, options.quiet)
@@ -149,7 +149,7 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
     start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
     if not any(r.ok and r.kind in ("page", "document") for r in records):
         why = (start.error or f"HTTP {start.status}") if start else "ไม่มีการตอบกลับ (no response)"
-        raise UnreachableSite(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {why}")
+        raise SiteUnreachable(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {why}")
     items = match_site(records, compiled, url)
     probe = next((r for r in records if r.kind == "probe"), None)
     if not options.no_verify:
@@ -157,18 +157,27 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
         items = verify_evidence(items, guard, compiled, probe)
     oit = oit_from_verdicts(rules.oit, {item.code: item.present for item in items})
     kinds = [r for r in records if r.kind != "probe"]
-    crawl_info = {
-        "pages": sum(1 for r in kinds if r.kind == "page" and r.ok),
-        "documents": sum(1 for r in kinds if r.kind == "document" and r.ok),
-        "errors": sum(1 for r in kinds if not r.ok),
-        "seconds": round(time.monotonic() - started, 2),
-        "crawl_seconds": round(summary.seconds, 2),
-        "stop_reason": summary.stop_reason,
-        "resumed": summary.resumed,
-        "traps_cut": summary.counts.get("traps", 0),
-        "blocked": summary.counts.get("blocked", 0),
-        "soft_404_probe": probe.status if probe else None,
-    }
-    result = AuditResult(url, options.name or _agency_name(records, url), rules, crawl_info, items, oit, out_dir, records)
-    write_outputs(result)
-    return result
+    crawl_info = CrawlInfo(
+        pages=sum(1 for r in kinds if r.kind == "page" and r.ok),
+        documents=sum(1 for r in kinds if r.kind == "document" and r.ok),
+        errors=sum(1 for r in kinds if not r.ok),
+        seconds=round(time.monotonic() - started, 2),
+        crawl_seconds=round(summary.seconds, 2),
+        stop_reason=summary.stop_reason,
+        resumed=summary.resumed,
+        traps_cut=summary.counts.get("traps", 0),
+        blocked=summary.counts.get("blocked", 0),
+        soft_404_probe=probe.status if probe else None,
+    )
+    results = AuditResults(
+        agency=Agency(url=url, name=options.name or _agency_name(records, url)),
+        year=rules.year,
+        rules=RulesInfo(year=rules.year, title=rules.title, confidence=rules.confidence),
+        crawl=crawl_info,
+        items=items,
+        oit=OitSummary(score=oit.total, indicators=oit.indicators, subindicators=oit.subindicators,
+                       present=sum(1 for i in items if i.present), total_items=len(items)),
+    )
+    run = AuditRun(results, rules, out_dir, records)
+    write_outputs(run.results, run.records, out_dir)
+    return run

@@ -95,13 +95,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     rules = _rules_from(args)
     options = AuditOptions.from_args(args)
     try:
-        result = run_audit(args.url, rules, Path(args.out), options)
+        run = run_audit(args.url, rules, Path(args.out), options)
     except UnreachableSite as exc:
         print(f"ผิดพลาด (error): {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
     if not args.quiet:
         from reports.audit_text import audit_summary
-        print(audit_summary(result))
+        print(audit_summary(run.results, run.rules, run.out_dir))
     return 0
 
 

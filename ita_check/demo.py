@@ -11,7 +11,6 @@ from ita_check.evaluate import DEMO_DIR, compare, report
 from ita_check.options import AuditOptions
 from ita_check.siteserver import SiteConfig, serve
 from reports.audit_text import audit_summary
-from reports.evidence import results_dict
 from rules.loader import rules_for_year
 
 
@@ -20,9 +19,9 @@ def run_demo(out: Path, quiet: bool = False) -> int:
     rules = rules_for_year(truth["year"])
     with serve(SiteConfig(DEMO_DIR / "site", title=truth["name"])) as base:
         print(f"เว็บไซต์ตัวอย่าง (demo site): {base}/public/ — {truth['name']}")
-        result = run_audit(base + "/public/", rules, out, AuditOptions(fresh=True, quiet=quiet))
-    print(audit_summary(result))
+        run = run_audit(base + "/public/", rules, out, AuditOptions(fresh=True, quiet=quiet))
+    print(audit_summary(run.results, run.rules, run.out_dir))
     print()
     print("เทียบกับเฉลยของเว็บไซต์ตัวอย่าง (against the demo's ground truth):")
-    print(report([compare(results_dict(result), truth, "demo")]))
+    print(report([compare(run.results.model_dump(mode="json"), truth, "demo")]))
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from model.errors import ProblemsError
 from rules.schema import RuleFile
 
 RULES_DIR = Path(__file__).resolve().parent
@@ -34,10 +35,8 @@ class Problem:
         return f"{self.file}:{line}{where} {self.message}"
 
 
-class RuleFileError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+class RuleFileError(ProblemsError):
+    """A rule file that cannot be used; each problem names its file and line."""
 
 
 def _line_map(node: yaml.Node, path: tuple, lines: dict, problems: list, file: str) -> None:

@@ -16,6 +16,7 @@ from re import _parser as sre_parser
 
 import ahocorasick
 
+from rules.fuzzy import FuzzyNames
 from rules.schema import Item, RuleFile
 from rules.thai import loosen
 
@@ -112,6 +113,7 @@ class CompiledRules:
         self.exclude = MultiMatcher({i.code: i.find.exclude for i in items})
         self.exclude_loose = MultiMatcher({i.code: i.find.exclude for i in items}, loose=True)
         self.urls = MultiMatcher({i.code: i.find.url for i in items})
+        self.fuzzy = FuzzyNames({i.code: [i.name, *i.find.aliases] for i in items})
         self.external_hosts = {i.code: {h.lower() for h in i.find.external_hosts} for i in items}
         pages = rules.pages
         self.placeholder = any_of(pages.placeholder)
@@ -122,10 +124,36 @@ class CompiledRules:
             for i in items
         }
 
-    def named(self, key: str) -> frozenset[str]:
-        """Items a link text, title or heading names (strict key), less the ones it excludes."""
-        return self.names.match(key) - self.exclude.match(key)
+        self.named = lru_cache(maxsize=200_000)(self._named)
+
+    def _named(self, key: str) -> frozenset[str]:
+        """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
+        whose name sits inside a more specific item's name in the same text."""
+        return most_specific(key, self.names.match(key) - self.exclude.match(key), self.names.regex)
 
     def named_loose(self, key: str) -> frozenset[str]:
         """The same on a loose key, for document text whose Thai text layer is broken."""
-        return self.names_loose.match(key) - self.exclude_loose.match(key)
+        return most_specific(key, self.names_loose.match(key) - self.exclude_loose.match(key), self.names_loose.regex)
+
+
+def most_specific(key: str, codes: frozenset[str], regex: dict[str, re.Pattern]) -> frozenset[str]:
+    """Sibling items whose names contain each other go to the most specific one.
+
+    'การดำเนินการตามมาตรการส่งเสริมคุณธรรม' also contains 'มาตรการส่งเสริมคุณธรรม'; the text names the
+    action report, so the measures item is dropped for it. Items named in different parts of one text
+    (a page holding both) are all kept.
+    """
+    if len(codes) < 2:
+        return codes
+    spans = {}
+    for code in codes:
+        match = regex[code].search(key)
+        if match:
+            spans[code] = match.span()
+    kept = set(codes)
+    for code, (start, end) in spans.items():
+        for other, (o_start, o_end) in spans.items():
+            if other != code and o_start <= start and end <= o_end and (o_end - o_start) > (end - start):
+                kept.discard(code)
+                break
+    return frozenset(kept)

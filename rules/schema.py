@@ -111,6 +111,7 @@ class Find(_Strict):
     text: Patterns = []
     exclude: Patterns = []
     external_hosts: list[str] = []
+    aliases: list[str] = []  # plain wordings agencies use (not regular expressions), for the word-token fallback
 
     _v = field_validator("link_text", "url", "text", "exclude")(_check_patterns)
 

@@ -17,17 +17,14 @@ from statistics import fmean
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from model.errors import ProblemsError
 from rules.schema import Oit, Survey
 from rules.thai import thai_to_arabic_digits
 from scoring.calc import SurveyScore, survey_from_indicators, survey_from_questions
 
 
-class InputError(Exception):
+class InputError(ProblemsError):
     """A table that cannot be used; ``problems`` name file, row and column."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
 
 
 PRESENT = {"มี": True, "ไม่มี": False, "yes": True, "no": False, "y": True, "n": False, "1": True, "0": False,

@@ -7,6 +7,9 @@ import json
 
 from support import TRUTH, run_ita
 
+from model.results import AuditResults
+from model.wording import describe, verdict_reason
+
 
 def _results(out):
     return json.loads((out / "results.json").read_text(encoding="utf-8"))
@@ -24,13 +27,15 @@ def test_every_item_verdict_matches_the_ground_truth(demo_audit):
 
 
 def test_absent_items_carry_the_assessor_reason(demo_audit):
-    items = {i["code"]: i for i in _results(demo_audit[0])["items"]}
-    assert items["O2"]["reason"] == "ขาดองค์ประกอบ: ช่องทางการติดต่อ"
-    assert items["O7"]["reason"].startswith("พบเฉพาะปี 2567")
-    assert items["O14"]["reason"] == "หน้าว่าง / อยู่ระหว่างปรับปรุง"
-    assert items["O18"]["reason"] == "ลิงก์เสีย (HTTP 404)"
-    assert items["O24"]["reason"].startswith("พบเฉพาะปี 2566")
-    assert items["O21"]["present"] and any("ภาพสแกน" in p for p in items["O21"]["problems"])  # a scan, flagged
+    results = AuditResults.load(demo_audit[0] / "results.json")
+    said = {item.code: verdict_reason(item) for item in results.items}
+    assert said["O2"] == "ขาดองค์ประกอบ: ช่องทางการติดต่อ"
+    assert said["O7"].startswith("พบเฉพาะปี 2567")
+    assert said["O14"] == "หน้าว่าง / อยู่ระหว่างปรับปรุง"
+    assert said["O18"] == "ลิงก์เสีย (HTTP 404)"
+    assert said["O24"].startswith("พบเฉพาะปี 2566")
+    o21 = results.item("O21")
+    assert o21.present and "ภาพสแกน" in describe(o21)  # a scan, flagged
 
 
 def test_results_json_has_the_documented_shape(demo_audit):
@@ -39,8 +44,9 @@ def test_results_json_has_the_documented_shape(demo_audit):
     assert results["agency"]["name"] == TRUTH["name"] and results["year"] == 2569
     assert results["crawl"]["pages"] >= 150 and results["crawl"]["documents"] >= 40
     item = results["items"][0]
-    assert set(item) >= {"code", "name", "indicator", "subindicator", "present", "score", "urls", "reason", "problems",
-                         "confidence"}
+    assert set(item) >= {"code", "name", "indicator", "subindicator", "status", "present", "score", "urls", "reason",
+                         "detail", "notes", "confidence", "candidates", "needs_review"}
+    assert results["format"] == "ita-check/audit-results" and results["version"] == 2
     assert results["oit"]["score"] == sum(results["oit"]["indicators"].values()) / len(results["oit"]["indicators"])
 
 

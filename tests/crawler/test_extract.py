@@ -36,20 +36,30 @@ def test_table_row_context_is_kept_for_index_pages():
     assert link.text == "คลิก" and "O12" in link.context and "รายงานผลการจัดซื้อจัดจ้างประจำปี" in link.context
 
 
-def test_main_text_leaves_out_menus_and_footer_and_counts_content_images():
+def test_page_text_leaves_out_menus_and_footer_and_counts_content_images():
     page = extract_html("http://127.0.0.1/", PAGE)
-    assert "ข่าวประชาสัมพันธ์" not in page.main_text  # the menu is kept as links, not as text
-    assert "Copyright" not in page.main_text and "แผนการจัดซื้อจัดจ้าง" in page.main_text
+    text = " ".join(page.blocks)
+    assert "ข่าวประชาสัมพันธ์" not in text  # the menu is kept as links, not as text
+    assert "Copyright" not in text and "แผนการจัดซื้อจัดจ้าง" in text
     assert page.images == 1 and page.forms == 1 and page.tables == 1
     assert page.title.startswith("แผนการจัดซื้อจัดจ้าง")
 
 
 def test_malformed_html_still_yields_text_and_links():
     page = extract_html("http://127.0.0.1/", "<div><a href='/x'>ลิงก์<b>ไม่ปิด<table><tr><td>ข้อมูล")
-    assert page.links[0].url == "http://127.0.0.1/x" and "ข้อมูล" in page.text
+    assert page.links[0].url == "http://127.0.0.1/x" and "ข้อมูล" in " ".join(page.blocks)
 
 
 def test_content_hidden_inside_a_menu_like_box_is_not_lost():
     html = '<html><body><div class="main-menu-content"><h1>คู่มือสำหรับประชาชน</h1><p>ขั้นตอนการให้บริการ</p></div></body></html>'
     page = extract_html("http://127.0.0.1/", html)
-    assert "ขั้นตอนการให้บริการ" in page.main_text
+    assert "ขั้นตอนการให้บริการ" in page.blocks
+
+
+def test_text_is_kept_as_blocks_with_inline_tags_joined_inside_words():
+    html = ("<html><body><table><tr><td>แผน<b>การ</b>จัดซื้อจัดจ้าง <span>ประจำปี</span> <font>๒๕๖๙</font></td>"
+            "<td>ประกาศ ณ วันที่ ๑ ตุลาคม ๒๕๖๘</td></tr></table><ul><li>ข่าวประชาสัมพันธ์<li>ติดต่อเรา</ul>"
+            "<p>ที่อยู่<br>หมู่ที่ 4 ตำบลบ้านนาดี</p></body></html>")
+    page = extract_html("http://127.0.0.1/", html)
+    assert page.blocks == ["แผนการจัดซื้อจัดจ้าง ประจำปี ๒๕๖๙", "ประกาศ ณ วันที่ ๑ ตุลาคม ๒๕๖๘", "ข่าวประชาสัมพันธ์",
+                           "ติดต่อเรา", "ที่อยู่", "หมู่ที่ 4 ตำบลบ้านนาดี"]

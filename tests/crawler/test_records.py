@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from crawler.records import Link, PageRecord, RecordWriter, read_records
+from crawler.records import RecordWriter, read_records
+from model.records import Link, PageRecord
 
 
 def test_torn_last_line_is_skipped_and_appending_starts_a_fresh_line(tmp_path):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from crawler.urls import DATE_SHAPE_LIMIT, Scope, canonical
+from crawler.urls import DATE_SHAPE_LIMIT, Scope
+from model.urls import canonical
 
 
 def test_canonical_drops_fragments_and_session_ids():

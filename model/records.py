@@ -1,0 +1,73 @@
+"""What the crawl hands to matching: one record per URL fetched.
+
+A page keeps its visible text as *blocks* (paragraphs, cells, list entries, headings, in document order)
+rather than one string, so matching can learn which blocks are the site's template (menus, header,
+footer, sidebars repeated on every page) and keep them out of the content checks.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Link:
+    url: str
+    text: str
+    source: str = "a"  # a, area, frame, refresh, script
+    context: str = ""  # the table row around the link: an ITA index row "O5 | แผนยุทธศาสตร์ | [คลิก]"
+
+
+@dataclass(slots=True)
+class PageRecord:
+    url: str
+    final_url: str
+    status: int
+    content_type: str = ""
+    kind: str = "page"  # page, document, probe, error
+    title: str = ""
+    headings: list[str] = field(default_factory=list)
+    text: str = ""  # a document's text (a page's text is in ``blocks``)
+    blocks: list[str] = field(default_factory=list)  # a page's visible text blocks outside obvious chrome
+    links: list[Link] = field(default_factory=list)
+    images: int = 0  # content images (outside menus and banners)
+    forms: int = 0
+    tables: int = 0
+    depth: int = 0
+    referer: str = ""
+    encoding: str = ""
+    doc_pages: int = 0
+    scanned: bool = False  # a document with pages but no readable text layer (needs OCR)
+    error: str = ""
+    failure: str = ""  # a model.failures.Failure value when the fetch or the reading failed
+    size: int = 0
+    sha256: str = ""  # of a document's body: the key of the OCR cache and of evidence history
+
+    @property
+    def main_text(self) -> str:
+        """The page's text outside obvious chrome, blocks joined (template blocks are removed later)."""
+        return " ".join(self.blocks)
+
+    def to_json(self) -> str:
+        data = {name: getattr(self, name) for name in _RECORD_FIELDS}
+        data["links"] = [[link.url, link.text, link.source, link.context] for link in self.links]
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PageRecord:
+        data = dict(data)
+        # Interned: the mega-menu's URLs, texts and blocks repeat on every page and are stored once.
+        data["links"] = [Link(*map(sys.intern, link)) if isinstance(link, list) else Link(**link)
+                         for link in data.get("links", [])]
+        if "blocks" in data:
+            data["blocks"] = [sys.intern(b) for b in data["blocks"]]
+        return cls(**{k: v for k, v in data.items() if k in _RECORD_FIELDS or k == "links"})
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300 and not self.error
+
+
+_RECORD_FIELDS = tuple(f for f in PageRecord.__dataclass_fields__ if f != "links")

@@ -1,0 +1,100 @@
+"""A tolerant fallback: a link text or title whose Thai words cover an item's name (or one of its aliases).
+
+Patterns catch the wordings someone has seen; agencies keep inventing new ones ("รายงานผลการปฏิบัติตาม
+นโยบายไม่รับของขวัญ" for "รายงานผลการดำเนินการตามนโยบาย No Gift Policy"). Comparing word tokens (pythainlp
+``newmm``) finds unseen orderings and fillers of the same phrase. It only *proposes* a candidate: the page
+must still pass the content checks, so a loose match can never make an item present by itself.
+
+Tokenising costs ~80 µs a text and the dictionary 0.5 s to load, so texts are screened first with an
+Aho-Corasick pass over the names' distinctive words, and the tokenizer is loaded only when needed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+import ahocorasick
+
+from rules.thai import strict_key
+
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+# Words that carry no meaning of their own in item names and link texts.
+STOPWORDS = frozenset({
+    "การ", "ความ", "ของ", "และ", "หรือ", "ใน", "ที่", "ให้", "เพื่อ", "ประจำ", "ปี", "ประจำปี", "ปีงบประมาณ", "งบประมาณ",
+    "พ.ศ.", "พศ", "หน่วยงาน", "เรื่อง", "ตาม", "ด้าน", "ต่อ", "กับ", "แก่", "ฯ", "ๆ", "ได้", "มี", "เป็น", "จาก", "โดย",
+    "ข้อมูล", "เกี่ยวกับ", "สำหรับ", "ฉบับ", "ทั้ง", "ระดับ", "อบต", "อบต.", "เทศบาล", "องค์การบริหารส่วนตำบล", "ตำบล",
+})
+MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
+MIN_PRECISION = 0.5  # share of the text's letters that belong to the name's words
+MIN_SHARED = 2  # words in common
+ANCHOR_MIN = 4  # a distinctive word has at least this many letters
+
+
+@lru_cache(maxsize=50_000)
+def words(text: str) -> tuple[str, ...]:
+    """Meaningful word keys of a Thai text (tokens as strict keys, stop words and numbers dropped)."""
+    from pythainlp.tokenize import word_tokenize
+
+    out = []
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=False):
+        key = strict_key(token).strip(".-()[]:/,\"'“”")
+        if key and key not in STOPWORDS and not key.isdigit() and any(ch.isalpha() for ch in key):
+            out.append(key)
+    return tuple(out)
+
+
+def _weight(tokens) -> int:
+    return sum(len(t) for t in tokens)
+
+
+@dataclass
+class FuzzyNames:
+    """Each item's official name and aliases as word sets."""
+
+    names: dict[str, list[str]]  # item code -> names (official first)
+
+    @cached_property
+    def _words(self) -> dict[str, list[frozenset[str]]]:
+        return {code: [frozenset(words(n)) for n in names if words(n)] for code, names in self.names.items()}
+
+    @cached_property
+    def _anchors(self):
+        automaton = ahocorasick.Automaton()
+        anchors = {w for variants in self._words.values() for ws in variants for w in ws if len(w) >= ANCHOR_MIN}
+        for word in anchors:
+            automaton.add_word(word, word)
+        if anchors:
+            automaton.make_automaton()
+        return automaton if anchors else None
+
+    def worth_trying(self, key: str) -> bool:
+        """A cheap screen on the text's strict key: does it hold any distinctive word of any name?"""
+        anchors = self._anchors
+        return anchors is not None and next(anchors.iter(key), None) is not None
+
+    def match(self, text: str) -> dict[str, float]:
+        """Items whose name the text covers, with the coverage; only the best-covered items are kept."""
+        key = strict_key(text)
+        if not key or not self.worth_trying(key):
+            return {}
+        have = frozenset(words(text))
+        if len(have) < MIN_SHARED:
+            return {}
+        scores: dict[str, float] = {}
+        for code, variants in self._words.items():
+            for name in variants:
+                shared = name & have
+                if len(shared) < min(MIN_SHARED, len(name)):
+                    continue
+                coverage = _weight(shared) / _weight(name)
+                precision = _weight(shared) / _weight(have)
+                if coverage >= MIN_COVERAGE and precision >= MIN_PRECISION:
+                    scores[code] = max(scores.get(code, 0.0), coverage)
+        if not scores:
+            return {}
+        best = max(scores.values())
+        return {code: score for code, score in scores.items() if score >= best - 1e-9}

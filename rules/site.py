@@ -1,0 +1,187 @@
+"""The crawl arranged for matching: records by URL, the site's template learnt from its own pages, and each
+page's own text normalised once.
+
+Agency sites have no ``<main>``: the menu (often 100+ entries), the header, the footer and the sidebars
+are repeated on every page, so read naïvely every page "mentions" every item and shows the footer's year
+and phone number. Like template detection across pages (the idea behind boilerplate removal in
+trafilatura/jusText, applied site-wide), a block of text that recurs on a large share of the pages is the
+site's furniture, and so is the text of a link that recurs on several pages. Furniture still leads to
+candidates — assessors navigate by the menu — but it never confirms a page's name, year or elements.
+The home page is a portal of boxes: it is never an item's own page (only its external links count).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from model.records import PageRecord
+from model.urls import canonical
+from rules.thai import loosen, short_key, strict_key
+from rules.years import without_publication_dates, years_in
+
+FURNITURE_MIN_PAGES = 3  # a block on fewer pages than this is never furniture
+FURNITURE_SHARE = 0.25  # a block on this share of the pages is the site's template
+LINK_FURNITURE_MIN_PAGES = 3  # a link (same target, same text) on this many pages is a menu or sidebar entry
+MIN_DEAD_TEXT = 4  # shorter link texts are not removed from a page's text when their target is dead
+
+
+@dataclass
+class Furniture:
+    """What the site repeats: template blocks, and links repeated across pages."""
+
+    blocks: frozenset[str] = frozenset()
+    links: frozenset[tuple[str, str]] = frozenset()  # (target as linked, text)
+    link_texts: frozenset[str] = frozenset()
+    pages: int = 0
+
+    @classmethod
+    def learn(cls, pages: list[PageRecord]) -> Furniture:
+        block_pages: Counter[str] = Counter()
+        link_pages: Counter[tuple[str, str]] = Counter()
+        for record in pages:
+            block_pages.update(set(record.blocks))
+            block_pages.update({"\x00title:" + record.title, *("\x00h:" + h for h in record.headings)})
+            link_pages.update({(link.url, link.text) for link in record.links if link.text})
+        threshold = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_SHARE * len(pages)))
+        blocks = frozenset(b for b, n in block_pages.items() if n >= threshold)
+        links = frozenset(k for k, n in link_pages.items() if n >= LINK_FURNITURE_MIN_PAGES)
+        return cls(blocks, links, frozenset(" ".join(text.split()) for _, text in links), len(pages))
+
+    def is_block(self, block: str) -> bool:
+        return block in self.blocks or block in self.link_texts
+
+    def is_title(self, title: str) -> bool:
+        return "\x00title:" + title in self.blocks
+
+    def is_heading(self, heading: str) -> bool:
+        return "\x00h:" + heading in self.blocks
+
+
+@dataclass
+class PageText:
+    """One record's own text, computed once however many items consider it."""
+
+    record: PageRecord
+    site: Site
+
+    @cached_property
+    def own_blocks(self) -> list[str]:
+        furniture = self.site.furniture
+        return [b for b in self.record.blocks if not furniture.is_block(b)]
+
+    @cached_property
+    def own_key(self) -> str:
+        return strict_key(" ".join(self.own_blocks))
+
+    @cached_property
+    def own_title(self) -> str:
+        title = self.record.title
+        return "" if not title or self.site.furniture.is_title(title) else title
+
+    @cached_property
+    def own_headings(self) -> list[str]:
+        furniture = self.site.furniture
+        return [h for h in self.record.headings if not furniture.is_heading(h) and not furniture.is_block(h)]
+
+    @cached_property
+    def head_key(self) -> str:
+        """The page's own name: its title (when it is not the site's) and first own heading."""
+        return short_key(" ".join([self.own_title, *self.own_headings[:1]]))
+
+    @cached_property
+    def content_key(self) -> str:
+        """Title, own headings and own blocks of a page, or a document's link title and text, as one key,
+        with the texts of links whose targets are dead taken out (an assessor cannot open them)."""
+        record = self.record
+        if record.kind == "document":
+            return strict_key(" ".join([record.title, record.text]))
+        key = strict_key(" ".join([self.own_title, *self.own_headings, *self.own_blocks]))
+        for dead in self.site.dead_link_keys(record):
+            key = key.replace(dead, "")
+        return key
+
+    @cached_property
+    def loose_key(self) -> str:
+        return loosen(self.content_key)
+
+    @cached_property
+    def raw_key(self) -> str:
+        """Every block, furniture included: what a 'not found' page is compared on."""
+        return strict_key(self.record.main_text)
+
+    @cached_property
+    def content_years(self) -> frozenset[int]:
+        return years_in(without_publication_dates(self.content_key))
+
+    @cached_property
+    def entry_links(self):
+        """Links in the page's own content (not its menus): a listing's entries."""
+        furniture = self.site.furniture.links
+        return [link for link in self.record.links if link.text and (link.url, link.text) not in furniture]
+
+
+@dataclass
+class Site:
+    records: dict[str, PageRecord]
+    start_url: str
+    probe: PageRecord | None = None
+    home: frozenset[str] = frozenset()
+    furniture: Furniture = field(default_factory=Furniture)
+    not_found: Callable[[PageRecord], bool] = lambda record: False  # the CMS 'not found' test, set by the matcher
+    _texts: dict[int, PageText] = field(default_factory=dict)
+    _dead: dict[int, list[str]] = field(default_factory=dict)
+    _dead_urls: dict[str, bool | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, records: list[PageRecord], start_url: str) -> Site:
+        by_url: dict[str, PageRecord] = {}
+        probe = None
+        for record in records:
+            if record.kind == "probe":
+                probe = record
+                continue
+            by_url[canonical(record.url)] = record
+            if record.final_url and record.final_url != record.url:
+                by_url.setdefault(canonical(record.final_url), record)
+        start = canonical(start_url)
+        home = {start}
+        if start in by_url and by_url[start].final_url:
+            home.add(canonical(by_url[start].final_url))
+        pages = [r for r in by_url.values() if r.kind == "page" and r.ok]
+        if probe is not None and probe.status == 200:
+            pages.append(probe)
+        unique = list({id(r): r for r in pages}.values())
+        return cls(by_url, start, probe, frozenset(home), Furniture.learn(unique))
+
+    def text(self, record: PageRecord) -> PageText:
+        cached = self._texts.get(id(record))
+        if cached is None:
+            cached = self._texts[id(record)] = PageText(record, self)
+        return cached
+
+    def get(self, url: str) -> PageRecord | None:
+        return self.records.get(canonical(url))
+
+    def is_home(self, url: str) -> bool:
+        return canonical(url) in self.home
+
+    def is_dead(self, url: str) -> bool | None:
+        """True when an assessor clicking the URL gets nothing (an error or a 'not found' page), None when
+        the crawl did not fetch it."""
+        url = canonical(url)
+        if url not in self._dead_urls:
+            record = self.records.get(url)
+            self._dead_urls[url] = None if record is None else (not record.ok or self.not_found(record))
+        return self._dead_urls[url]
+
+    def dead_link_keys(self, record: PageRecord) -> list[str]:
+        """Keys of the texts of a page's links whose targets are dead, longest first."""
+        cached = self._dead.get(id(record))
+        if cached is None:
+            keys = {short_key(link.text) for link in record.links if self.is_dead(link.url)}
+            cached = self._dead[id(record)] = sorted((k for k in keys if len(k) >= MIN_DEAD_TEXT), key=len, reverse=True)
+        return cached
