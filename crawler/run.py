@@ -20,6 +20,7 @@ from crawler.guard import DEFAULT_PRIVATE_NETWORKS, PrivateAddressGuard, system_
 from crawler.records import RecordWriter, read_records
 from crawler.settings import DEFAULT_CONTACT, crawl_settings
 from crawler.spider import AgencySpider
+from model.files import write_text
 from model.records import PageRecord
 from model.urls import canonical
 
@@ -33,7 +34,8 @@ class CrawlConfig:
     concurrency: int | None = None
     delay: float | None = None
     obey_robots: bool = True
-    fresh: bool = False
+    max_total_bytes: int = 0  # the whole crawl's download budget; 0: none
+    cache_dir: Path | None = None  # HTTP cache for revalidating re-runs
     contact: str = DEFAULT_CONTACT
     private_networks: tuple[str, ...] = DEFAULT_PRIVATE_NETWORKS
     allow_private: bool = False
@@ -58,10 +60,8 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
     records_path = work_dir / "records.jsonl"
     job_dir = work_dir / "job"
     stopped = work_dir / "stopped.json"  # written when a crawl ends cleanly (finished, budget, Ctrl-C)
-    if config.fresh:
-        shutil.rmtree(job_dir, ignore_errors=True)
-        records_path.unlink(missing_ok=True)
-    elif records_path.exists() and not stopped.exists():
+    # The caller decides between a new crawl (an empty work_dir) and a resumed one (its records are here).
+    if records_path.exists() and not stopped.exists():
         # The last run was killed: Scrapy's queue on disk may be torn. Rebuild it from the records instead.
         shutil.rmtree(job_dir, ignore_errors=True)
     stopped.unlink(missing_ok=True)
@@ -82,7 +82,8 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
     settings = crawl_settings(start_url, job_dir, max_pages=config.max_pages, max_depth=config.max_depth,
                               max_seconds=config.max_seconds, max_bytes=config.max_bytes,
                               concurrency=config.concurrency, delay=config.delay, obey_robots=config.obey_robots,
-                              contact=config.contact, log_file=work_dir / "crawl.log")
+                              contact=config.contact, log_file=work_dir / "crawl.log",
+                              max_total_bytes=config.max_total_bytes, cache_dir=config.cache_dir)
     guard = PrivateAddressGuard(config.private_networks, config.resolver, allow=config.allow_private)
     writer = RecordWriter(records_path)
     process = CrawlerProcess(settings)
@@ -99,6 +100,6 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
         gc.set_threshold(*thresholds)
         writer.close()
     spider = crawler.spider
-    stopped.write_text(json.dumps({"reason": getattr(spider, "close_reason", "")}), encoding="utf-8")
+    write_text(stopped, json.dumps({"reason": getattr(spider, "close_reason", "")}))
     return CrawlSummary(records_path, time.monotonic() - started, dict(spider.counts),
                         getattr(spider, "close_reason", ""), bool(done), list(spider.trap_samples), earlier)

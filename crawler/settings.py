@@ -23,7 +23,8 @@ def is_loopback(url: str) -> bool:
 
 def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_depth: int, max_seconds: int,
                    max_bytes: int, concurrency: int | None, delay: float | None, obey_robots: bool,
-                   contact: str = DEFAULT_CONTACT, log_file: Path | None = None) -> dict:
+                   contact: str = DEFAULT_CONTACT, log_file: Path | None = None, max_total_bytes: int = 0,
+                   cache_dir: Path | None = None) -> dict:
     local = is_loopback(start_url)
     per_host = concurrency or (16 if local else 2)
     settings = {
@@ -63,6 +64,16 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
         "METAREFRESH_ENABLED": True,
         "METAREFRESH_IGNORE_TAGS": ["noscript"],
     }
+    settings["EXTENSIONS"] = {"crawler.budget.ByteBudget": 500}
+    settings["ITA_MAX_TOTAL_BYTES"] = max_total_bytes
+    if cache_dir is not None:  # re-runs revalidate (ETag/Last-Modified) instead of downloading again
+        settings.update({
+            "HTTPCACHE_ENABLED": True,
+            "HTTPCACHE_DIR": str(cache_dir),
+            "HTTPCACHE_POLICY": "crawler.cache.RevalidatePolicy",
+            "HTTPCACHE_STORAGE": "scrapy.extensions.httpcache.FilesystemCacheStorage",
+            "HTTPCACHE_GZIP": True,
+        })
     if job_dir is not None:
         settings["JOBDIR"] = str(job_dir)
     return settings

@@ -1,9 +1,17 @@
-"""One audit end to end: crawl → records → match → live verification → OIT score → files in DIR."""
+"""One audit end to end: folder → crawl → records → match → live verification → OIT score → files in DIR.
+
+The folder decides how the run starts (new, resumed, done again: see ita_check/folder.py). The crawl may
+end early — a budget, Ctrl-C, SIGTERM — and then the results say so: they are written, marked incomplete,
+items not found are "not reached" rather than absent, and the terminal says how to resume.
+"""
 
 from __future__ import annotations
 
+import re
+import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,20 +20,28 @@ from crawler.extract import extract_html
 from crawler.guard import PrivateAddressGuard, system_resolver
 from crawler.run import CrawlConfig, crawl
 from crawler.verify import check_urls
+from ita_check.folder import CACHE, CRAWL, AuditFolder, Identity, Start, State
 from ita_check.options import AuditOptions
-from model.errors import SiteUnreachable
+from model.errors import BadInput, Interrupted, SiteUnreachable
+from model.failures import Failure, classify_message, failure_for_status
 from model.records import PageRecord
-from model.results import Agency, AuditResults, CrawlInfo, OitSummary, RulesInfo
+from model.results import Agency, AuditResults, Caution, CrawlInfo, OitSummary, RulesInfo
 from model.urls import canonical
 from model.verdicts import ItemVerdict, Note, Reason, Status
+from model.wording import failure_text
 from reports.evidence import write_outputs
+from rules.loader import Selected
 from rules.matcher import looks_not_found, match_site
 from rules.patterns import CompiledRules
 from rules.schema import RuleFile
 from rules.thai import clean, short_key
 from scoring.calc import oit_from_verdicts
 
-UnreachableSite = SiteUnreachable
+BUDGET_STOPS = {"closespider_pagecount", "closespider_timeout", "closespider_itemcount", "bytes_budget"}
+INTERRUPT_STOPS = {"shutdown", "cancelled"}
+BROKEN_SHARE = 0.5  # this share of failed fetches (or 'not found' pages) makes the whole site suspect
+HEALTH_MIN = 10  # fetches needed before judging the site's health
+Say = Callable[[str], None]
 
 
 @dataclass
@@ -35,17 +51,26 @@ class AuditRun:
     results: AuditResults
     rules: RuleFile
     out_dir: Path
+    start: Start = Start.NEW
     records: list[PageRecord] = field(default_factory=list, repr=False)
 
 
 def normalise_start_url(url: str) -> str:
-    url = url.strip()
-    if "://" not in url:
-        url = "http://" + url
-    parts = urlsplit(url)
+    """The start URL as the crawler needs it: http(s), a host, a path. Anything else is bad input."""
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise BadInput(f"URL ต้องขึ้นต้นด้วย http:// หรือ https:// (only http and https are audited): {url!r}")
     if not parts.hostname:
-        raise UnreachableSite(f"URL ไม่ถูกต้อง (invalid URL): {url!r}")
-    return url if parts.path else url + "/"
+        raise BadInput(f"URL ไม่มีชื่อโดเมน (the URL has no host): {url!r}",
+                       hint="ตัวอย่าง (example): ita audit https://www.example.go.th/ --year 2569 --out out/example")
+    try:
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        raise BadInput(f"หมายเลขพอร์ตไม่ถูกต้อง (bad port): {url!r}") from None
+    return text if parts.path else text + "/"
 
 
 class Progress:
@@ -88,12 +113,19 @@ def _prioritizer(compiled: CompiledRules):
     return prioritize
 
 
+AGENCY_WORDS = re.compile(r"องค์การ|เทศบาล|อบต\.|อบจ\.|สำนักงาน|กรม|กระทรวง|โรงเรียน|โรงพยาบาล|มหาวิทยาลัย|จังหวัด|ศูนย์|สถาบัน")
+
+
 def _agency_name(records: list[PageRecord], start: str) -> str:
+    """The agency's name from the home page title: of 'หน้าแรก - องค์การบริหารส่วนตำบล…', the part that
+    names an agency."""
+    host = urlsplit(start).hostname or start
     for record in records:
         if record.kind == "page" and record.ok and canonical(record.url) == canonical(start):
-            title = clean(record.title).strip(" -|:")
-            return title.split(" | ")[0].split(" - ")[0].strip() or urlsplit(start).hostname or start
-    return urlsplit(start).hostname or start
+            parts = [p.strip(" -|:") for p in re.split(r"\s+[-|:–—]+\s+|\s*\|\s*", clean(record.title)) if p.strip(" -|:")]
+            named = [p for p in parts if AGENCY_WORDS.search(p)]
+            return (named or parts or [host])[0]
+    return host
 
 
 def verify_evidence(items: list[ItemVerdict], guard: PrivateAddressGuard, compiled: CompiledRules,
@@ -124,15 +156,78 @@ def verify_evidence(items: list[ItemVerdict], guard: PrivateAddressGuard, compil
     return items
 
 
-def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, resolver=system_resolver) -> AuditRun:
+def _unreachable(url: str, start: PageRecord | None) -> SiteUnreachable:
+    if start is None:
+        return SiteUnreachable(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — ไม่มีการตอบกลับ (no response)",
+                               failure=Failure.OTHER)
+    failure = start.failure or (failure_for_status(start.status) if start.status else classify_message(start.error))
+    failure = Failure(failure) if failure else Failure.OTHER
+    words_th, words_en = failure_text(failure, start.status, "th"), failure_text(failure, start.status, "en")
+    hint = {
+        Failure.TLS: "ลองใช้ http:// แทน https:// หรือตรวจใบรับรองของเว็บไซต์ (try http://, or check the site's certificate)",
+        Failure.DNS: "ตรวจการสะกดชื่อโดเมน (check the domain name)",
+        Failure.REFUSED: "เว็บไซต์อาจปิดอยู่ ลองใหม่ภายหลัง (the server may be down; try later)",
+        Failure.TIMEOUT: "เว็บไซต์ตอบช้าเกินไป ลองใหม่ภายหลัง (the site is too slow; try later)",
+        Failure.PRIVATE_ADDRESS: "ที่อยู่ภายในต้องใช้ --allow-private (private addresses need --allow-private)",
+    }.get(failure, "")
+    return SiteUnreachable(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {words_th} ({words_en})"
+                           + (f": {start.error[:200]}" if start.error and failure in (Failure.OTHER, Failure.PRIVATE_ADDRESS)
+                              else ""),
+                           failure=failure, hint=hint)
+
+
+def _health(results: AuditResults, records: list[PageRecord], not_found_pages: int) -> None:
+    fetched = [r for r in records if r.kind != "probe"]
+    failed = [r for r in fetched if not r.ok]
+    if len(fetched) >= HEALTH_MIN and len(failed) >= BROKEN_SHARE * len(fetched):
+        refused = [r for r in failed if r.status in (401, 403, 429) or r.failure in (Failure.BLOCKED, Failure.RATE_LIMITED)]
+        if len(refused) >= BROKEN_SHARE * len(failed):
+            results.caution(Caution.CRAWL_BLOCKED, count=len(refused), total=len(fetched))
+        else:
+            results.caution(Caution.SITE_BROKEN, failed=len(failed), total=len(fetched))
+    pages = sum(1 for r in fetched if r.kind == "page" and r.ok)
+    if pages >= HEALTH_MIN and not_found_pages >= BROKEN_SHARE * pages:
+        results.caution(Caution.SITE_NOT_FOUND_PAGES, count=not_found_pages, total=pages)
+
+
+def _rule_cautions(results: AuditResults, rules: RuleFile) -> None:
+    if rules.confidence in ("U", "P"):
+        results.caution(Caution.RULES_UNVERIFIED, year=rules.year, confidence=rules.confidence)
+    unverified = [item.code for item in rules.oit.items if item.confidence == "U"]
+    if unverified and rules.confidence != "U":
+        results.caution(Caution.ITEMS_UNVERIFIED, items=unverified)
+
+
+def _sigterm_as_interrupt():
+    """Outside the crawl (matching, verification) SIGTERM stops the audit like Ctrl-C does."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        return None
+
+
+def run_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions, resolver=system_resolver,
+              say: Say | None = None) -> AuditRun:
+    say = say or (lambda line: None)
+    rules = selected.rules
     url = normalise_start_url(url)
+    folder = AuditFolder(out_dir)
+    identity = Identity.of(url, rules.year, selected.path)
+    start_mode, previous = folder.prepare(identity, options.fresh)
+    if start_mode is Start.RESUME:
+        say(f"ทำต่อจากครั้งก่อนที่หยุดไป (resuming the interrupted audit in {out_dir}, "
+            f"state: {previous.get('state') if previous else '?'})")
+    elif start_mode is Start.AGAIN:
+        say(f"ตรวจใหม่ทั้งหมด: ผลครั้งก่อนใน {out_dir} ถูกแทนที่ (auditing again; the previous results are replaced)")
     compiled = CompiledRules(rules)
     progress = Progress(compiled, options.quiet)
     config = CrawlConfig(max_pages=options.max_pages, max_depth=options.max_depth, max_seconds=options.max_seconds,
-                         max_bytes=options.max_bytes, concurrency=options.concurrency, delay=options.delay,
-                         obey_robots=not options.ignore_robots, fresh=options.fresh,
-                         private_networks=options.private_networks, allow_private=options.allow_private, resolver=resolver)
-    out_dir.mkdir(parents=True, exist_ok=True)
+                         max_bytes=options.max_bytes, max_total_bytes=options.max_total_bytes,
+                         concurrency=options.concurrency, delay=options.delay, obey_robots=not options.ignore_robots,
+                         private_networks=options.private_networks, allow_private=options.allow_private,
+                         resolver=resolver, cache_dir=None if options.no_cache else out_dir / CACHE)
     started = time.monotonic()
     fetched: list[PageRecord] = []
 
@@ -140,19 +235,48 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
         fetched.append(record)
         progress.record(record)
 
-    summary = crawl(url, out_dir / "crawl", config, on_record=on_record, on_progress=progress.show,
-                    prioritize=_prioritizer(compiled))
-    progress.done()
+    try:
+        summary = crawl(url, out_dir / CRAWL, config, on_record=on_record, on_progress=progress.show,
+                        prioritize=_prioritizer(compiled))
+    except KeyboardInterrupt:
+        folder.write(identity, State.INTERRUPTED)
+        raise _interrupted(url, out_dir) from None
+    finally:
+        progress.done()
+    previous_handler = _sigterm_as_interrupt()
+    try:
+        return _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode, resolver)
+    except KeyboardInterrupt:
+        folder.write(identity, State.INTERRUPTED)
+        raise _interrupted(url, out_dir) from None
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+
+
+def _interrupted(url: str, out_dir: Path) -> Interrupted:
+    return Interrupted(f"หยุดการตรวจแล้ว ผลที่เก็บไว้ยังอยู่ใน {out_dir} (stopped; what was collected is kept)",
+                       hint=f"ทำต่อ (to resume): ita audit {url} --out {out_dir}")
+
+
+def _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode, resolver) -> AuditRun:
+    out_dir = folder.path
     # An interrupted run's records first, then this run's: the newest record of a URL wins.
     latest = {canonical(r.url) + ("#probe" if r.kind == "probe" else ""): r for r in [*summary.earlier, *fetched]}
     records = list(latest.values())
+    interrupted = summary.stop_reason in INTERRUPT_STOPS
+    complete = not interrupted and summary.stop_reason not in BUDGET_STOPS
     start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
     if not any(r.ok and r.kind in ("page", "document") for r in records):
-        why = (start.error or f"HTTP {start.status}") if start else "ไม่มีการตอบกลับ (no response)"
-        raise SiteUnreachable(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {why}")
-    items = match_site(records, compiled, url)
+        if interrupted:
+            folder.write(identity, State.INTERRUPTED)
+            raise _interrupted(url, out_dir)
+        folder.write(identity, State.FAILED)
+        raise _unreachable(url, start)
+    matched = match_site(records, compiled, url, complete=complete, stop_reason=summary.stop_reason)
+    items = matched.items
     probe = next((r for r in records if r.kind == "probe"), None)
-    if not options.no_verify:
+    if not options.no_verify and not interrupted:
         guard = PrivateAddressGuard(options.private_networks, resolver, allow=options.allow_private)
         items = verify_evidence(items, guard, compiled, probe)
     oit = oit_from_verdicts(rules.oit, {item.code: item.present for item in items})
@@ -164,20 +288,48 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
         seconds=round(time.monotonic() - started, 2),
         crawl_seconds=round(summary.seconds, 2),
         stop_reason=summary.stop_reason,
+        complete=complete,
         resumed=summary.resumed,
         traps_cut=summary.counts.get("traps", 0),
         blocked=summary.counts.get("blocked", 0),
         soft_404_probe=probe.status if probe else None,
+        soft_404_pages=matched.not_found_pages,
+        failures=_failure_counts(kinds),
     )
     results = AuditResults(
         agency=Agency(url=url, name=options.name or _agency_name(records, url)),
         year=rules.year,
-        rules=RulesInfo(year=rules.year, title=rules.title, confidence=rules.confidence),
+        rules=RulesInfo(year=rules.year, title=rules.title, file=identity.rules_file, confidence=rules.confidence,
+                        unverified_items=[i.code for i in rules.oit.items if i.confidence == "U"]),
+        complete=complete,
         crawl=crawl_info,
         items=items,
         oit=OitSummary(score=oit.total, indicators=oit.indicators, subindicators=oit.subindicators,
                        present=sum(1 for i in items if i.present), total_items=len(items)),
     )
-    run = AuditRun(results, rules, out_dir, records)
+    if interrupted:
+        results.caution(Caution.INTERRUPTED)
+    elif not complete:
+        results.caution(Caution.CRAWL_INCOMPLETE, why=summary.stop_reason)
+    if summary.resumed:
+        results.caution(Caution.RESUMED)
+    _health(results, records, matched.not_found_pages)
+    _rule_cautions(results, rules)
+    run = AuditRun(results, rules, out_dir, start_mode, records)
     write_outputs(run.results, run.records, out_dir)
+    state = State.INTERRUPTED if interrupted else (State.FINISHED if complete else State.INCOMPLETE)
+    folder.write(identity, state, finished=results.created)
+    if interrupted:
+        raise _interrupted(url, out_dir)
     return run
+
+
+def _failure_counts(records: list[PageRecord]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for record in records:
+        if record.ok:
+            continue
+        failure = record.failure or (failure_for_status(record.status) if record.status else classify_message(record.error))
+        key = str(failure or Failure.OTHER)
+        counts[key] = counts.get(key, 0) + 1
+    return counts

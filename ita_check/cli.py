@@ -1,7 +1,8 @@
-"""The ``ita`` command: score, rules check, audit, demo, eval.
+"""The ``ita`` command: audit, explain, score, rules, demo, eval.
 
-Each subcommand parses its flags and hands plain values to the package that does the work; messages are
-Thai with English beside, and every failure exits non-zero with a line naming the file or URL at fault.
+Each subcommand parses its flags and hands plain values to the package that does the work. Messages are
+Thai with English beside. Every failure is an ``ItaError`` (model/errors.py) and ends the process through
+one mapping, ``EXIT_CODES``: no traceback reaches the user for any input.
 """
 
 from __future__ import annotations
@@ -9,36 +10,100 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+import traceback
+from importlib import metadata
 from pathlib import Path
 
-from rules.loader import RuleFileError, check_rules, default_year, resolve_rules, shipped_rule_files
+from model.errors import BadInput, Interrupted, ItaError, ProblemsError, SiteUnreachable
+from rules.loader import Selected, check_rules, default_year, resolve_rules, select_rules, shipped_rule_files
 
+EXIT_OK = 0
+EXIT_INTERNAL = 1
 EXIT_INPUT = 2
 EXIT_UNREACHABLE = 3
+EXIT_INTERRUPTED = 130
+# The one mapping from error classes to exit codes; the most specific class listed wins.
+EXIT_CODES: dict[type[ItaError], int] = {
+    BadInput: EXIT_INPUT,
+    SiteUnreachable: EXIT_UNREACHABLE,
+    Interrupted: EXIT_INTERRUPTED,
+    ItaError: EXIT_INTERNAL,
+}
+UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024 ** 2, "mb": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3}
 
 
-def number(kind):
-    """An argparse type that also reads Thai digits (--max-pages ๕๐๐)."""
+def exit_code(error: ItaError) -> int:
+    for cls in type(error).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return EXIT_INTERNAL
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _digits(text: str) -> str:
+    from rules.thai import thai_to_arabic_digits
+
+    return thai_to_arabic_digits(text.strip())
+
+
+def number(kind, minimum: float | None = None):
+    """An argparse type that reads Thai digits (--max-pages ๕๐๐) and refuses values below ``minimum``."""
     def parse(text: str):
-        from rules.thai import thai_to_arabic_digits
-
         try:
-            return kind(thai_to_arabic_digits(text.strip()))
+            value = kind(_digits(text))
         except ValueError:
             raise argparse.ArgumentTypeError(f"ต้องเป็นตัวเลข (not a number): {text!r}") from None
+        if minimum is not None and value < minimum:
+            raise argparse.ArgumentTypeError(f"ต้องไม่น้อยกว่า {minimum:g} (must be at least {minimum:g}): {text!r}")
+        return value
     return parse
 
 
-def _rules_from(args: argparse.Namespace):
-    return resolve_rules(args.rules or args.year)
+def size(text: str) -> int:
+    """A size such as '40MB', '500 KB' or '1048576' (bytes), at least 1 byte."""
+    raw = _digits(text).lower().replace(" ", "")
+    digits = raw.rstrip("kmgb")
+    try:
+        value = int(float(digits) * UNITS[raw[len(digits):]])
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"ขนาดไม่ถูกต้อง (bad size, e.g. 40MB): {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"ต้องมากกว่า 0 (must be more than 0): {text!r}")
+    return value
+
+
+def human(value: int) -> str:
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if value >= factor and value % factor == 0:
+            return f"{value // factor} {unit}"
+    return f"{value} B"
+
+
+def _select(args: argparse.Namespace, quiet: bool = False) -> Selected:
+    selected = select_rules(getattr(args, "year", None), getattr(args, "rules", None))
+    if selected.assumed and not quiet:
+        say(f"ใช้เกณฑ์ ITA ปี {selected.rules.year} (ปีล่าสุดที่มี; เลือกปีอื่นด้วย --year) "
+            f"— assuming ITA {selected.rules.year}, the latest year; use --year for another")
+    return selected
 
 
 def cmd_score(args: argparse.Namespace) -> int:
     from reports.scorecard import scorecard
     from scoring.calc import ScoreError, ita_score, oit_from_verdicts
-    from scoring.tables import InputError, read_oit, read_survey
+    from scoring.tables import InputError, read_oit, read_survey, results_year
 
-    rules = _rules_from(args)
+    oit_year = results_year(args.oit)  # an audit's results.json says which year it was
+    if oit_year is not None and not (args.year or args.rules):
+        args.year = str(oit_year)
+    selected = _select(args)
+    rules = selected.rules
+    if oit_year is not None and oit_year != rules.year:
+        raise BadInput(f"{args.oit}: เป็นผลการตรวจของปี {oit_year} แต่คำนวณด้วยเกณฑ์ปี {rules.year} "
+                       f"(the OIT results are for {oit_year}, the rules for {rules.year})")
     problems: list[str] = []
     parts = {}
     for key, path, reader in (("iit", args.iit, lambda p: read_survey(p, rules.iit, "IIT")),
@@ -49,20 +114,17 @@ def cmd_score(args: argparse.Namespace) -> int:
         except InputError as exc:
             problems += exc.problems
     if problems:
-        for line in problems:
-            print(f"ผิดพลาด (error): {line}", file=sys.stderr)
-        return EXIT_INPUT
+        raise InputError(problems)
     try:
         score = ita_score(rules, parts["iit"], parts["eit"], oit_from_verdicts(rules.oit, parts["oit"]))
     except ScoreError as exc:
-        print(f"ผิดพลาด (error): {exc}", file=sys.stderr)
-        return EXIT_INPUT
+        raise BadInput(str(exc)) from None
     if args.json:
         json.dump(score.as_json(), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         print(scorecard(rules, score))
-    return 0
+    return EXIT_OK
 
 
 def cmd_rules_check(args: argparse.Namespace) -> int:
@@ -89,25 +151,33 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from ita_check.audit import UnreachableSite, run_audit
+    from ita_check.audit import run_audit
     from ita_check.options import AuditOptions
 
-    rules = _rules_from(args)
+    selected = _select(args)
     options = AuditOptions.from_args(args)
-    try:
-        run = run_audit(args.url, rules, Path(args.out), options)
-    except UnreachableSite as exc:
-        print(f"ผิดพลาด (error): {exc}", file=sys.stderr)
-        return EXIT_UNREACHABLE
+    run = run_audit(args.url, selected, Path(args.out), options, say=say)
     if not args.quiet:
         from reports.audit_text import audit_summary
         print(audit_summary(run.results, run.rules, run.out_dir))
-    return 0
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from ita_check.explain import explain
+    from model.results import AuditResults
+
+    folder = Path(args.dir)
+    results = AuditResults.load(folder / "results.json" if folder.is_dir() else folder)
+    print(explain(results, args.code, lang=args.lang))
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ita_check.demo import run_demo
+    from ita_check.demo import run_demo, serve_demo
 
+    if args.serve:
+        return serve_demo(args.port)
     return run_demo(Path(args.out), quiet=args.quiet)
 
 
@@ -121,26 +191,45 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
     from ita_check.options import AuditOptions
 
     d = AuditOptions()
-    p.add_argument("--max-pages", type=number(int), default=d.max_pages, help=f"จำนวนหน้าสูงสุด (default {d.max_pages})")
-    p.add_argument("--max-depth", type=number(int), default=d.max_depth, help=f"ความลึกของลิงก์สูงสุด (default {d.max_depth})")
-    p.add_argument("--max-seconds", type=number(int), default=d.max_seconds, help=f"เวลาสูงสุดเป็นวินาที (default {d.max_seconds})")
-    p.add_argument("--max-bytes", type=number(int), default=d.max_bytes, help=f"ขนาดสูงสุดต่อไฟล์ (default {d.max_bytes})")
-    p.add_argument("--concurrency", type=number(int), default=None, help="คำขอพร้อมกันต่อโฮสต์ (per-host concurrency)")
-    p.add_argument("--delay", type=number(float), default=None, help="หน่วงระหว่างคำขอ วินาที (download delay)")
+    p.add_argument("--max-pages", type=number(int, 1), default=d.max_pages, help=f"จำนวนหน้าสูงสุด (default {d.max_pages})")
+    p.add_argument("--max-depth", type=number(int, 1), default=d.max_depth, help=f"ความลึกของลิงก์สูงสุด (default {d.max_depth})")
+    p.add_argument("--max-seconds", type=number(int, 1), default=d.max_seconds,
+                   help=f"เวลาตรวจสูงสุด วินาที (default {d.max_seconds} s = {d.max_seconds // 60} min)")
+    p.add_argument("--max-bytes", type=size, default=d.max_bytes,
+                   help=f"ขนาดสูงสุดต่อไฟล์ เช่น 40MB (largest response; default {human(d.max_bytes)})")
+    p.add_argument("--max-total-bytes", type=size, default=d.max_total_bytes,
+                   help=f"ปริมาณดาวน์โหลดรวมสูงสุด (whole-crawl download budget; default {human(d.max_total_bytes)})")
+    p.add_argument("--concurrency", type=number(int, 1), default=None,
+                   help="คำขอพร้อมกันต่อโฮสต์ (per-host concurrency; default 2, 16 on 127.0.0.1)")
+    p.add_argument("--delay", type=number(float, 0), default=None,
+                   help="หน่วงระหว่างคำขอ วินาที (download delay; default AutoThrottle from 0.5 s, 0 on 127.0.0.1)")
     p.add_argument("--ignore-robots", action="store_true", help="ไม่อ่าน robots.txt (ใช้กับเว็บของหน่วยงานตนเองเท่านั้น)")
-    p.add_argument("--no-verify", action="store_true", help="ไม่ตรวจลิงก์หลักฐานซ้ำ (skip live evidence check)")
-    p.add_argument("--fresh", action="store_true", help="เริ่มใหม่ ไม่ต่อจากการตรวจที่ค้างไว้ (do not resume)")
+    p.add_argument("--no-verify", action="store_true", help="ไม่ตรวจลิงก์หลักฐานซ้ำ (skip the live evidence re-check)")
+    p.add_argument("--no-cache", action="store_true", help="ไม่เก็บแคช HTTP สำหรับตรวจซ้ำ (no HTTP revalidation cache)")
+    p.add_argument("--fresh", action="store_true",
+                   help="เริ่มใหม่ทั้งหมด ลบผลเดิมในโฟลเดอร์ (start over, even in another audit's folder)")
     p.add_argument("--allow-private", action="store_true",
                    help="อนุญาตที่อยู่ IP ภายใน (private addresses) — สำหรับเครือข่ายภายในของหน่วยงาน")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with its complaints in Thai and English, exit status 2."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"ผิดพลาด (error): {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ita", description="ita-check: ตรวจความพร้อม ITA/OIT ของเว็บไซต์หน่วยงานภาครัฐ")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="ita", description="ita-check: ตรวจความพร้อม ITA/OIT ของเว็บไซต์หน่วยงานภาครัฐ "
+                    "(audit Thai agency websites for the NACC ITA/OIT assessment)",
+                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"ita-check {_version()}")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     p = sub.add_parser("score", help="คำนวณคะแนน ITA จาก IIT/EIT/OIT (compute the ITA score)")
-    p.add_argument("--year", help="ปีการประเมิน พ.ศ. (default: ปีล่าสุดที่มีไฟล์กฎ)")
-    p.add_argument("--rules", help="ไฟล์กฎ YAML แทนปี (a rule file instead of --year)")
+    p.add_argument("--year", help="ปีการประเมิน พ.ศ. (default: ปีของ results.json หรือปีล่าสุดที่มีไฟล์กฎ)")
+    p.add_argument("--rules", help="ไฟล์กฎ YAML (a rule file; must agree with --year)")
     p.add_argument("--iit", required=True, help="CSV/XLSX ผล IIT")
     p.add_argument("--eit", required=True, help="CSV/XLSX ผล EIT")
     p.add_argument("--oit", required=True, help="CSV/XLSX item,present หรือ results.json ของ ita audit")
@@ -148,7 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("rules", help="ไฟล์กฎรายปี (yearly rule files)")
-    rsub = p.add_subparsers(dest="rules_command", required=True)
+    p.set_defaults(func=None, parser=p)
+    rsub = p.add_subparsers(dest="rules_command", parser_class=Parser)
     c = rsub.add_parser("check", help="ตรวจไฟล์กฎ (validate rule files)")
     c.add_argument("files", nargs="*", help="ไฟล์กฎ (default: ทุกไฟล์ที่มากับโปรแกรม)")
     c.set_defaults(func=cmd_rules_check)
@@ -156,18 +246,27 @@ def build_parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_rules_list)
 
     p = sub.add_parser("audit", help="ตรวจเว็บไซต์หน่วยงานตามข้อ OIT (audit an agency website)")
-    p.add_argument("url", help="URL หน้าแรกของเว็บไซต์หน่วยงาน")
-    p.add_argument("--year", help="ปีการประเมิน พ.ศ.")
-    p.add_argument("--rules", help="ไฟล์กฎ YAML แทนปี")
-    p.add_argument("--out", required=True, help="โฟลเดอร์ผลลัพธ์ (results.json, evidence.csv, pages.jsonl)")
+    p.add_argument("url", help="URL หน้าแรกของเว็บไซต์หน่วยงาน (http:// or https://)")
+    p.add_argument("--year", help="ปีการประเมิน พ.ศ. (default: ปีล่าสุดที่มีไฟล์กฎ)")
+    p.add_argument("--rules", help="ไฟล์กฎ YAML (a rule file; must agree with --year)")
+    p.add_argument("--out", required=True, help="โฟลเดอร์ผลลัพธ์ของการตรวจนี้ (results.json, evidence.csv, pages.jsonl)")
     p.add_argument("--name", help="ชื่อหน่วยงาน (default: จาก title ของหน้าแรก)")
     p.add_argument("--quiet", action="store_true", help="ไม่แสดงความคืบหน้าและสรุป")
     _add_crawl_flags(p)
     p.set_defaults(func=cmd_audit)
 
+    p = sub.add_parser("explain", help="อธิบายว่าทำไมข้อหนึ่งจึงมีหรือไม่มี (why one item was decided as it was)")
+    p.add_argument("dir", help="โฟลเดอร์ผลการตรวจ (an audit folder) หรือ results.json")
+    p.add_argument("code", help="รหัสข้อ เช่น O12 (an item code)")
+    p.add_argument("--lang", choices=["th", "en"], default="th", help="ภาษา (language, default th)")
+    p.set_defaults(func=cmd_explain)
+
     p = sub.add_parser("demo", help="เปิดเว็บตัวอย่างบน 127.0.0.1 แล้วตรวจทั้งกระบวนการ")
     p.add_argument("--out", default="out/demo", help="โฟลเดอร์ผลลัพธ์ (default out/demo)")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--serve", action="store_true",
+                   help="เปิดเว็บตัวอย่างไว้ให้ตรวจเอง จนกด Ctrl-C (serve the demo site to audit it yourself)")
+    p.add_argument("--port", type=number(int, 0), default=8569, help="พอร์ตสำหรับ --serve (default 8569)")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("eval", help="วัดความแม่นยำบนเว็บที่มีเฉลย (accuracy on sites with ground truth)")
@@ -177,20 +276,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _version() -> str:
+    try:
+        return metadata.version("ita-check")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:  # bare `ita` (or `ita rules`): the help
+        (getattr(args, "parser", None) or parser).print_help()
+        return EXIT_OK
     try:
         return args.func(args)
-    except RuleFileError as exc:
-        for problem in exc.problems:
-            print(f"ผิดพลาด (error): {problem}", file=sys.stderr)
-        return EXIT_INPUT
+    except ItaError as exc:
+        for line in exc.problems if isinstance(exc, ProblemsError) else [exc.message]:
+            say(f"ผิดพลาด (error): {line}")
+        if exc.hint:
+            say(f"คำแนะนำ (hint): {exc.hint}")
+        return exit_code(exc)
     except KeyboardInterrupt:
-        print("หยุดโดยผู้ใช้ (interrupted); ผลที่เก็บแล้วยังอยู่ และจะทำต่อได้เมื่อสั่งซ้ำ", file=sys.stderr)
-        return 130
+        say("หยุดโดยผู้ใช้ (interrupted)")
+        return EXIT_INTERRUPTED
+    except Exception:  # a bug of ours: never a traceback on the user's terminal, but keep it for the report
+        with tempfile.NamedTemporaryFile("w", prefix="ita-error-", suffix=".txt", delete=False) as fh:
+            traceback.print_exc(file=fh)
+        say(f"ผิดพลาดภายในโปรแกรม (internal error); รายละเอียดอยู่ที่ {fh.name} — โปรดแจ้งผู้พัฒนาพร้อมไฟล์นี้ "
+            f"(please report it with this file)")
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

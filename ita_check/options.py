@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, fields
 
 from crawler.guard import DEFAULT_PRIVATE_NETWORKS
 
+MB = 1024 * 1024
+
 
 def _private_networks() -> tuple[str, ...]:
     """ITA_PRIVATE_NETWORKS (comma-separated CIDRs) replaces the built-in private ranges, e.g. for tests."""
@@ -20,11 +22,13 @@ class AuditOptions:
     max_pages: int = 3000
     max_depth: int = 8
     max_seconds: int = 1800
-    max_bytes: int = 40 * 1024 * 1024
+    max_bytes: int = 40 * MB  # one response
+    max_total_bytes: int = 2048 * MB  # the whole crawl
     concurrency: int | None = None  # per host; None: 2 for remote hosts, 16 on loopback
     delay: float | None = None  # seconds; None: AutoThrottle from 0.5 s for remote hosts, 0 on loopback
     ignore_robots: bool = False
     no_verify: bool = False
+    no_cache: bool = False
     fresh: bool = False
     allow_private: bool = False
     quiet: bool = False

@@ -44,3 +44,27 @@ def failure_for_status(status: int) -> Failure | None:
     if status >= 400:
         return Failure.HTTP_ERROR
     return None
+
+
+_MESSAGE_HINTS = (
+    (Failure.PRIVATE_ADDRESS, ("private address blocked",)),
+    (Failure.ROBOTS, ("robots.txt",)),
+    (Failure.DNS, ("dns lookup failed", "dnslookuperror", "no address associated", "name or service not known",
+                   "nodename nor servname", "temporary failure in name resolution")),
+    (Failure.TLS, ("ssl", "tls", "certificate", "wrong version number", "handshake")),
+    (Failure.TIMEOUT, ("timed out", "timeout", "took longer than")),
+    (Failure.REFUSED, ("connection refused", "connectionrefused")),
+    (Failure.RESET, ("connection lost", "connection was closed", "reset by peer", "responsenever", "connectiondone",
+                     "connection to the other side was lost")),
+    (Failure.REDIRECT_LOOP, ("redirect",)),
+    (Failure.TOO_LARGE, ("max size", "maxsize", "larger than", "exceeds")),
+)
+
+
+def classify_message(message: str) -> Failure:
+    """The failure a transport error message stands for (Twisted, Scrapy and httpx word them differently)."""
+    lowered = message.lower()
+    for failure, hints in _MESSAGE_HINTS:
+        if any(hint in lowered for hint in hints):
+            return failure
+    return Failure.OTHER

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from model.failures import Failure
 from model.results import Caution
-from model.verdicts import ItemVerdict, Note, NoteEntry, Reason, Status
+from model.verdicts import ItemVerdict, Note, NoteEntry, Reason, Signal, SignalKind, Status
 
 Lang = Literal["th", "en"]
 
@@ -66,6 +66,16 @@ REASONS = {
     Reason.NOT_CRAWLED: ("ไม่ได้ตรวจ (นอกขอบเขตหรือเกินงบการตรวจ)", "not fetched (outside the scope or the budget)"),
     Reason.NOT_REACHED: ("ยังตรวจไม่ครบ: การตรวจหยุดก่อน ({stop})", "not reached: the crawl stopped early ({stop})"),
     Reason.DEAD_ON_RECHECK: ("ลิงก์เสีย (ตรวจซ้ำแล้วเปิดไม่ได้: {why})", "broken link on the live re-check ({why})"),
+}
+
+SIGNALS = {
+    SignalKind.LINK_TEXT: ("ลิงก์ชื่อ \"{text}\" ในหน้า {source}", "a link named \"{text}\" on {source}"),
+    SignalKind.INDEX_ROW: ("แถวในหน้ารวม ITA ของหน่วยงาน \"{text}\" ({source})", "the agency's ITA index row \"{text}\" ({source})"),
+    SignalKind.EXTERNAL: ("หน้านี้ลิงก์ไปยังช่องทางภายนอก {text}", "this page links the external channel {text}"),
+    SignalKind.TITLE: ("ชื่อหรือหัวเรื่องของหน้าเอง \"{text}\"", "the page's own title or heading \"{text}\""),
+    SignalKind.DOCUMENT_TEXT: ("ข้อความต้นเอกสาร \"{text}\"", "the document's opening \"{text}\""),
+    SignalKind.FUZZY: ("ถ้อยคำใกล้เคียงชื่อข้อ \"{text}\" ({source})", "wording close to the item's name \"{text}\" ({source})"),
+    SignalKind.URL_HINT: ("รูปแบบ URL", "the URL's shape"),
 }
 
 NOTES = {
@@ -162,6 +172,11 @@ def reason_text(reason: Reason | str, detail: dict | None = None, lang: Lang = "
 
 def note_text(note: NoteEntry, lang: Lang = "th") -> str:
     return " ".join(_pick(NOTES[note.code], lang).format_map(_with_why(note.detail, lang)).split())
+
+
+def signal_text(signal: Signal, lang: Lang = "th") -> str:
+    text = signal.text if len(signal.text) <= 90 else signal.text[:89] + "…"
+    return _pick(SIGNALS[signal.kind], lang).format(text=" ".join(text.split()), source=signal.source or "-")
 
 
 def status_text(status: Status, lang: Lang = "th") -> str:

@@ -72,18 +72,25 @@ def _pass(check: str, **detail) -> CheckOutcome:
 
 
 def is_not_found_page(record: PageRecord, site: Site, compiled: CompiledRules) -> bool:
-    """A 200 page that is really the CMS's 'not found' page (soft-404)."""
+    """A 200 page that is really the CMS's 'not found' page (soft-404): the probe's twin, or a short page
+    (once the template is set aside) saying 'not found'."""
     if record.kind not in ("page", "probe") or not record.ok:
         return False
-    text = site.text(record)
     probe = site.probe
     if probe is not None and probe is not record and probe.status == 200 and probe.blocks:
-        if text.raw_key == site.text(probe).raw_key:
+        if record.blocks == probe.blocks:
+            return True
+        size, probe_size = sum(map(len, record.blocks)), sum(map(len, probe.blocks))
+        if abs(size - probe_size) <= 0.1 * probe_size and site.text(record).raw_key == site.text(probe).raw_key:
             return True
     head = short_key(record.title + " ".join(record.headings[:2]))
-    own = text.own_key
-    return bool(compiled.not_found.search(head) or (len(text.raw_key) < 400 and compiled.not_found.search(text.raw_key))
-                or (own and len(own) < 400 and compiled.not_found.search(own)))
+    if compiled.not_found.search(head):
+        return True
+    text = site.text(record)
+    if sum(map(len, record.blocks)) < 400 and compiled.not_found.search(text.raw_key):
+        return True
+    own = text.own_blocks
+    return sum(map(len, own)) < 400 and bool(compiled.not_found.search(text.own_key))
 
 
 # -- the checks, in the order they run ------------------------------------------------------------------------

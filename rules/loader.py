@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from model.errors import ProblemsError
+from model.errors import BadInput, ProblemsError
 from rules.schema import RuleFile
 
 RULES_DIR = Path(__file__).resolve().parent
@@ -166,6 +166,10 @@ def check_rules(path: str | Path) -> tuple[RuleFile | None, list[Problem]]:
                 msg = f"รายการว่าง (empty list): {msg}"
             problems.append(Problem(file, _line_for(loc, lines), _dotted(loc), msg))
     problems += _cross_checks(data, lines, file)
+    named = _FILE_RE.match(path.name)
+    if named and isinstance(data.get("year"), int) and int(named.group(1)) != data["year"]:
+        problems.append(Problem(file, lines.get(("year",), 1), "year",
+                                f"ชื่อไฟล์เป็นปี {named.group(1)} แต่ year: {data['year']} (file name and year disagree)"))
     problems.sort(key=lambda p: p.line)
     return (model if not problems else None), problems
 
@@ -201,6 +205,47 @@ def rules_for_year(year: int) -> RuleFile:
         raise RuleFileError([Problem(f"ita{year}.yaml", 0, "",
                                      f"ไม่มีไฟล์กฎของปี {year} (no rule file for year {year}); มี: {known}")])
     return load_rules(files[year])
+
+
+GREGORIAN = range(1950, 2150)  # a year in this range was meant as ค.ศ.
+
+
+def parse_year(text: str | int) -> int:
+    """A พ.ศ. year from the command line (Thai or Arabic digits); a Gregorian year is refused with a hint."""
+    raw = str(text).strip()
+    digits = raw.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    if not digits.isdigit():
+        raise BadInput(f"ปีต้องเป็นตัวเลข พ.ศ. เช่น 2569 (the year must be a Buddhist-era number such as 2569): {raw!r}")
+    year = int(digits)
+    if year in GREGORIAN:
+        raise BadInput(f"ปี {year} เป็นปี ค.ศ. — ใช้ปี พ.ศ. (years are Buddhist era, พ.ศ.)",
+                       hint=f"{year} → {year + 543} (พ.ศ. = ค.ศ. + 543)")
+    return year
+
+
+@dataclass(frozen=True)
+class Selected:
+    rules: RuleFile
+    path: Path
+    assumed: bool  # no year and no file given: the latest shipped year was taken
+
+
+def select_rules(year: str | int | None = None, rules_file: str | Path | None = None) -> Selected:
+    """The rule file for a command: ``--rules FILE`` and/or ``--year YEAR``, which must agree."""
+    wanted = parse_year(year) if year is not None and str(year).strip() else None
+    if rules_file:
+        path = Path(rules_file)
+        rules = load_rules(path)
+        if wanted is not None and rules.year != wanted:
+            raise BadInput(f"{path}: เป็นไฟล์กฎของปี {rules.year} แต่ระบุ --year {wanted} "
+                           f"(the rule file is for {rules.year}, --year says {wanted})")
+        return Selected(rules, path, False)
+    files = shipped_rule_files()
+    chosen = wanted if wanted is not None else default_year()
+    if chosen not in files:
+        known = ", ".join(str(y) for y in files)
+        raise BadInput(f"ไม่มีไฟล์กฎของปี {chosen} (no rule file for year {chosen}); มี: {known}")
+    return Selected(rules_for_year(chosen), files[chosen], wanted is None)
 
 
 def resolve_rules(spec: str | int | None) -> RuleFile:

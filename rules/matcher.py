@@ -163,8 +163,14 @@ def _assign(results: dict[str, list[Evaluated]]) -> None:
                 e.candidate.detail = {"url": e.candidate.url, "belongs_to": own}
 
 
+@dataclass
+class Matched:
+    items: list[ItemVerdict]
+    not_found_pages: int  # pages answering 200 that are the CMS's 'not found' page
+
+
 def match_site(records: list[PageRecord], compiled: CompiledRules, start_url: str, complete: bool = True,
-               stop_reason: str = "") -> list[ItemVerdict]:
+               stop_reason: str = "") -> Matched:
     site = Site.build(records, start_url)
     site.not_found = lambda record: is_not_found_page(record, site, compiled)
     candidates: Candidates = find_candidates(site, compiled)
@@ -173,8 +179,10 @@ def match_site(records: list[PageRecord], compiled: CompiledRules, start_url: st
                for item in rules.oit.items}
     _assign(results)
     indicator_of = {s.code: s.indicator for s in rules.oit.subindicators}
-    return [verdict(item, indicator_of[item.subindicator], results[item.code], complete, stop_reason)
-            for item in rules.oit.items]
+    items = [verdict(item, indicator_of[item.subindicator], results[item.code], complete, stop_reason)
+             for item in rules.oit.items]
+    pages = {id(r): r for r in site.records.values() if r.kind == "page" and r.ok}.values()
+    return Matched(items, sum(1 for record in pages if site.is_dead(record.url)))
 
 
 

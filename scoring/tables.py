@@ -220,6 +220,18 @@ def read_oit(path: str | Path, oit: Oit) -> dict[str, bool]:
     return out
 
 
+def results_year(path: str | Path) -> int | None:
+    """The assessment year of an audit's results.json, or None for a table (which does not say)."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        return None
+    try:
+        year = json.loads(path.read_text(encoding="utf-8")).get("year")
+    except (OSError, ValueError, AttributeError):
+        return None  # read_oit reports what is wrong with the file
+    return year if isinstance(year, int) else None
+
+
 def _oit_from_results(path: Path, canonical: dict[str, str]) -> dict[str, bool]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

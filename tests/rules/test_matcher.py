@@ -26,7 +26,7 @@ def doc(url: str, text: str, **kw) -> PageRecord:
 
 
 def verdict(records: list[PageRecord], code: str):
-    return next(v for v in match_site(records, COMPILED, HOME) if v.code == code)
+    return next(v for v in match_site(records, COMPILED, HOME).items if v.code == code)
 
 
 def test_document_named_by_its_link_and_showing_the_year_is_present():
@@ -113,7 +113,7 @@ def test_listing_posting_dates_do_not_stand_in_for_the_year():
 def test_link_to_the_agency_facebook_page_counts_for_social_network_in_2566():
     compiled = CompiledRules(resolve_rules(2566))
     records = [home(Link("https://www.facebook.com/bannadee.sao", "Facebook อบต.บ้านนาดี"))]
-    v = next(v for v in match_site(records, compiled, HOME) if v.code == "O9")
+    v = next(v for v in match_site(records, compiled, HOME).items if v.code == "O9")
     assert v.present and v.urls == [HOME] and "facebook.com" in describe(v)
 
 
