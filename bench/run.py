@@ -1,7 +1,7 @@
 """`make bench`: speed, memory and accuracy figures, printed (never asserted by tests).
 
-1. Throughput: a 2,000-page agency-style site (bench/bigsite.py, aiohttp in its own process) audited by
-   `ita audit` in a separate process: pages/s for the crawl and for the whole audit, peak memory.
+1. Speed: a 2,000-page menu-heavy agency-style site (bench/bigsite.py, nginx when installed) audited by
+   `ita audit`, against a bare Scrapy crawl of the same site in the same run (bench/speed.py).
 2. Accuracy: every site with a ground truth (ita_check.evaluate), audited end to end.
 3. Real material: the crawler and extractors over ../shared/corpus (read in place, never copied).
 4. Matching cost per distinct link text.
@@ -12,8 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,51 +20,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from ita_check.evaluate import SITES, audit_site, report  # noqa: E402
 from reports.text import table  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-TARGET_PAGES_PER_S = 150
-TARGET_MB = 400
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def throughput(pages: int, out: Path) -> None:
-    port = free_port()
-    server = subprocess.Popen([sys.executable, str(ROOT / "bench" / "bigsite.py"), str(port), str(pages)],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        ready = server.stdout.readline().strip()
-        started = time.monotonic()
-        run = subprocess.run([sys.executable, "-m", "ita_check.cli", "audit", f"http://127.0.0.1:{port}/p0.html",
-                              "--out", str(out), "--fresh", "--quiet", "--max-pages", str(pages + 100)],
-                             capture_output=True, text=True, cwd=ROOT)
-        wall = time.monotonic() - started
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    finally:
-        server.terminate()
-        server.wait()
-    if run.returncode != 0:
-        print(run.stderr[-2000:])
-        return
-    crawl = json.loads((out / "results.json").read_text(encoding="utf-8"))["crawl"]
-    audit_rate = crawl["pages"] / crawl["seconds"]
-    rows = [
-        ["pages fetched", str(crawl["pages"]), ""],
-        ["crawl (s)", f"{crawl['crawl_seconds']:.2f}", f"{crawl['pages'] / crawl['crawl_seconds']:.0f} pages/s"],
-        ["audit: crawl + match + verify + files (s)", f"{crawl['seconds']:.2f}",
-         f"{audit_rate:.0f} pages/s (target ≥ {TARGET_PAGES_PER_S})"],
-        ["whole command incl. start-up (s)", f"{wall:.2f}", f"{crawl['pages'] / wall:.0f} pages/s"],
-        ["peak memory of the audit process", f"{peak_mb:.0f} MB", f"target ≤ {TARGET_MB} MB"],
-    ]
-    print(f"\n## 1. Throughput: {pages}-page local site ({ready})")
-    print(table(rows, ["measure", "value", "rate"], "lrl"))
+    from speed import measure
+
+    rows = measure(pages, out)
+    print(f"\n## 1. Speed: a {pages}-page menu-heavy site, the whole audit against a bare Scrapy crawl")
+    print(table(rows, ["measure", "value", "rate / target"], "lrl"))
 
 
 def accuracy(out: Path) -> None:

@@ -91,16 +91,19 @@ def _link_text(node) -> str:
     return ""
 
 
-def _row_text(node) -> str:
-    """Text of the table row a link sits in (up to a few levels up), else empty."""
-    parent = node.parent
-    for _ in range(5):
-        if parent is None:
-            return ""
-        if parent.tag == "tr":
-            return _node_text(parent)[:300]
-        parent = parent.parent
-    return ""
+MAX_ROW_TEXT = 600  # longer rows are layout tables (a whole page in one row), not index rows
+
+
+def _row_contexts(tree) -> dict[int, str]:
+    """For each link inside a short table row (an ITA index row "O5 | แผนยุทธศาสตร์ | [คลิก]"), the row's text.
+    Rows are read once per page; a row holding a whole layout is no index row."""
+    contexts: dict[int, str] = {}
+    for row in tree.css("tr"):
+        text = _node_text(row)
+        if len(text) <= MAX_ROW_TEXT:
+            for link in row.css("a, area"):
+                contexts[link.mem_id] = text[:300]
+    return contexts
 
 
 def _is_chrome(node) -> bool:
@@ -127,7 +130,7 @@ def extract_html(url: str, html: str) -> Extracted:
     out.title = _node_text(title) if title is not None else ""
 
     links: list[Link] = []
-    has_tables = tree.css_first("tr") is not None
+    rows = _row_contexts(tree) if tree.css_first("tr") is not None else {}
     for node in tree.css("a, area"):
         attrs = node.attributes
         href = (attrs.get("href") or "").strip()
@@ -135,7 +138,7 @@ def extract_html(url: str, html: str) -> Extracted:
         if href and not onclick and href[0] != "#" and href[:11].lower() != "javascript:":
             absolute = _absolute(base, href)  # the common case, kept short: menus have hundreds of these
             if absolute:
-                context = _row_text(node) if has_tables else ""
+                context = rows.get(node.mem_id, "") if rows else ""
                 links.append(Link(absolute, _link_text(node), "area" if node.tag == "area" else "a", context))
             continue
         text = _link_text(node)
@@ -145,7 +148,7 @@ def extract_html(url: str, html: str) -> Extracted:
         else:
             targets.append(href)
         targets += _JS_URL.findall(onclick or "")
-        context = _row_text(node) if has_tables else ""
+        context = rows.get(node.mem_id, "") if rows else ""
         for target in targets:
             absolute = _absolute(base, target)
             if absolute:
