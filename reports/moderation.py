@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from model.records import PageRecord
 from model.urls import canonical
@@ -24,7 +24,11 @@ TEMPLATE_SHARE = 0.4  # a link or block on at least this share of pages is the s
 @dataclass
 class Post:
     url: str
-    text: str
+    text: str  # everything matched: a link's text, or a thread's title, headings, content and outside links
+    label: str = ""  # what a person recognises the post by: the link text or the thread's title
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.text
 
 
 @dataclass
@@ -109,6 +113,16 @@ def _board_area(url: str, patterns: list[re.Pattern]) -> str:
     return canonical(url)
 
 
+def _under(url: str, area: str) -> bool:
+    """Whether ``url`` is the board area or below it: a deeper path, or the same page with more parameters."""
+    u, a = urlsplit(url), urlsplit(area)
+    if u.netloc != a.netloc:
+        return False
+    if a.query:
+        return u.path == a.path and set(parse_qsl(a.query)) <= set(parse_qsl(u.query))
+    return u.path == a.path or u.path.startswith(a.path.rstrip("/") + "/")
+
+
 def find_boards(records: list[PageRecord], moderation: Moderation) -> list[str]:
     url_res = [re.compile(p) for p in moderation.board.url]
     text_res = [re.compile(p) for p in moderation.board.link_text]
@@ -143,34 +157,41 @@ def board_posts(records: list[PageRecord], moderation: Moderation) -> tuple[list
     areas = {_board_area(url, url_res) for url in roots}
 
     def in_area(url: str) -> bool:
-        key = canonical(url)
-        return any(key == area or key.startswith(area.rstrip("/") + "/") or key.startswith(area + "?") for area in areas)
+        return any(_under(canonical(url), area) for area in areas)
 
     posts: dict[tuple[str, str], Post] = {}
 
-    def add(url: str, text: str) -> None:
+    def add(url: str, text: str, label: str = "") -> None:
         text = one_line(text)
         if text:
-            posts.setdefault((canonical(url), text), Post(url, text))
+            posts.setdefault((canonical(url), text), Post(url, text, one_line(label)))
 
     root_keys = {canonical(u) for u in roots}
     for record in records:
         if record.kind != "page" or not record.ok or not (canonical(record.url) in root_keys or in_area(record.url)):
             continue
         is_root = canonical(record.url) in root_keys
+        link_texts = set()
         for link in record.links:
             if (canonical(link.url), link.text.strip()) in template_links or canonical(link.url) in root_keys:
                 continue
-            if _host(link.url) == _host(record.url) and not in_area(link.url):
+            external = _host(link.url) != _host(record.url)
+            if external and not is_root:
+                continue  # a thread's outside links are read with the thread's own text below
+            if not external and not in_area(link.url):
                 continue  # another part of the agency's site (a sidebar), not a post
-            add(link.url, link.text + " " + (link.url if _host(link.url) != _host(record.url) else ""))
+            link_texts.add(one_line(link.text))
+            add(link.url, link.text + (" " + link.url if external else ""), link.text)
         content = [b for b in record.blocks if b not in template_blocks]
         if is_root:
             for block in content:
-                add(record.url, block)
+                if one_line(block) not in link_texts:  # a listing line that is a post's link is read once
+                    add(record.url, block)
         else:
-            outside = " ".join(_host(link.url) for link in record.links if _host(link.url) != _host(record.url))
-            add(record.url, " ".join([record.title, *record.headings, *content, outside]))
+            outside = " ".join(link.url for link in record.links if _host(link.url) != _host(record.url)
+                               and (canonical(link.url), link.text.strip()) not in template_links)
+            add(record.url, " ".join([record.title, *record.headings, *content, outside]),
+                (record.headings or [record.title])[0])
     return roots, list(posts.values())
 
 
@@ -190,5 +211,5 @@ def scan_board(records: list[PageRecord], year: int, items: list[tuple[str, str]
             continue
         seen.add(key)
         cats, terms = found
-        scan.flagged.append(FlaggedPost(post.url, one_line(post.text, 160), cats, terms))
+        scan.flagged.append(FlaggedPost(post.url, one_line(post.label, 160), cats, terms))
     return scan

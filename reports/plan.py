@@ -318,6 +318,7 @@ def _repeat_header(row) -> None:
 def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[float], size: float = 14):
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
     from docx.shared import Cm
 
     table = document.add_table(rows=1, cols=len(header))
@@ -330,7 +331,10 @@ def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[f
         _shade(cell, "D9E2F3")
     _repeat_header(table.rows[0])
     for values in rows:
-        cells = table.add_row().cells
+        new = table.add_row()
+        trpr = new._tr.get_or_add_trPr()
+        trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))  # a measure stays on one page
+        cells = new.cells
         for i, text in enumerate(values):
             _cell_text(cells[i], text, size)
     for row in table.rows:
@@ -349,7 +353,7 @@ def _page_number(section) -> None:
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = para.add_run()
     _thai_run(run, 14)
-    for kind, text in (("begin", None), (None, " PAGE \\* ThaiArabic "), ("end", None)):
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
         if kind:
             el = run._element.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
         else:
@@ -379,8 +383,8 @@ def write_docx(plan: Plan, path: Path) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     year = thai_digits(plan.year)
 
-    _para(document, "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", 20, True, center)
-    _para(document, "ในการดำเนินงานของหน่วยงานภาครัฐ", 20, True, center)
+    _para(document, "รายงานการวิเคราะห์ผลการประเมินคุณธรรม", 20, True, center)
+    _para(document, "และความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ", 20, True, center)
     _para(document, f"ประจำปีงบประมาณ พ.ศ. {year}", 20, True, center)
     _para(document, plan.agency, 18, True, center)
     _para(document, plan.place, 18, True, center)
@@ -395,7 +399,7 @@ def write_docx(plan: Plan, path: Path) -> None:
     for line in plan.summary:
         _para(document, line, 16, False, first_line_cm=1.25, space_after=4)
     for part in plan.sections:
-        _para(document, part.title, 16, True, space_after=2)
+        _para(document, part.title, 16, True, space_after=2).paragraph_format.keep_with_next = True
         for line in part.paragraphs:
             _para(document, line, 16, False, first_line_cm=1.25, space_after=2)
         for line in part.bullets:
@@ -412,7 +416,7 @@ def write_docx(plan: Plan, path: Path) -> None:
     for part in plan.sections:
         if not part.rows:
             continue
-        _para(document, part.caption, 16, True, space_after=2)
+        _para(document, part.caption, 16, True, space_after=2).paragraph_format.keep_with_next = True
         _table(document, COLUMNS, [row.cells() for row in part.rows], [6.0, 7.6, 3.2, 2.9, 6.0], 14)
         _para(document, "", space_after=6)
     _para(document, "", space_after=12)
