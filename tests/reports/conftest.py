@@ -15,7 +15,7 @@ from support import DEMO, TRUTH, run_ita
 
 from crawler.records import read_records
 from ita_check.siteserver import SiteConfig, serve
-from model.results import AuditResults
+from model.results import AuditResults, Caution
 from reports import write_reports
 
 TODAY = date(2026, 11, 24)  # พ.ศ. 2569, after the ITA 2569 window: the plan aims at ITA 2570
@@ -82,6 +82,7 @@ def hostile_dir(audit_dir, tmp_path_factory):
     results.item("O1").urls.insert(0, '=HYPERLINK("http://evil.example","x")')
     results.item("O2").urls.append("javascript:alert(1)")
     results.item("O3").urls.append("+cmd|' /C calc'!A0")
+    results.caution(Caution.RULES_UNVERIFIED, year=2569, confidence="P")
     results.save(out / "results.json")
     paths = write_reports(out, today=TODAY)
     return out, paths

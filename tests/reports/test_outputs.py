@@ -92,6 +92,26 @@ def test_hostile_pages_cannot_break_the_report(hostile_dir):
     assert rows[1][3].startswith("'=HYPERLINK") and HOSTILE_TITLE[:5] not in "".join(rows[0])
 
 
+def test_cautions_head_the_report_and_the_plan(hostile_dir):
+    from model.results import Caution
+    from model.wording import caution_text
+
+    out, _ = hostile_dir
+    line = caution_text(Caution.RULES_UNVERIFIED, {"year": 2569, "confidence": "P"})
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert str(escape(line)) in html.split('id="scorecard"')[0]
+    assert any(line.replace("2569", "๒๕๖๙") in p.text for p in Document(str(out / "plan.docx")).paragraphs[:12])
+
+
+def test_a_folder_without_crawl_records_still_reports(audit_dir, tmp_path):
+    from reports import write_reports
+
+    (tmp_path / "results.json").write_bytes((audit_dir / "results.json").read_bytes())
+    paths = write_reports(tmp_path)
+    assert all(p.exists() for p in paths)
+    assert "อำเภอ................." in _text(Document(str(tmp_path / "plan.docx")))  # left for the agency to fill in
+
+
 # ---- plan.docx -----------------------------------------------------------------------------------------------
 
 def _text(document) -> str:
