@@ -187,6 +187,36 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(Path(args.out), sites=args.site or None)
 
 
+# ---- ita report ---------------------------------------------------------------------------------------------
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """report.html, plan.docx, itas.xlsx and itas.csv from an audit folder; prints each path written."""
+    from model.errors import ItaError
+    from reports import write_reports
+
+    try:
+        paths = write_reports(Path(args.dir), iit=Path(args.iit) if args.iit else None,
+                              eit=Path(args.eit) if args.eit else None,
+                              compare=Path(args.compare) if args.compare else None)
+    except ItaError as exc:  # BadInput, InputError (IIT/EIT sheets), RuleFileError: each line names its file
+        for line in exc.lines():
+            print(line if exc.hint and line == exc.hint else f"ผิดพลาด (error): {line}", file=sys.stderr)
+        return EXIT_INPUT
+    print("เขียนรายงานแล้ว (reports written):")
+    for path in paths:
+        print(path.resolve())
+    return 0
+
+
+def _add_report_parser(sub) -> None:
+    p = sub.add_parser("report", help="รายงาน HTML แผนพัฒนา (Word) และไฟล์หลักฐานสำหรับ ITAS จากโฟลเดอร์ผลการตรวจ")
+    p.add_argument("dir", help="โฟลเดอร์ผลการตรวจของ ita audit (มี results.json)")
+    p.add_argument("--iit", help="CSV/XLSX ผล IIT (ต้องให้คู่กับ --eit) เพื่อคำนวณคะแนน ITA เต็มรูปแบบ")
+    p.add_argument("--eit", help="CSV/XLSX ผล EIT (ต้องให้คู่กับ --iit)")
+    p.add_argument("--compare", help="โฟลเดอร์ผลการตรวจครั้งก่อน: แสดงข้อที่ได้เพิ่ม/เสียไป และหลักฐานที่เปลี่ยนหรือลิงก์เสีย")
+    p.set_defaults(func=cmd_report)
+
+
 def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
     from ita_check.options import AuditOptions
 
@@ -273,6 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="out/eval")
     p.add_argument("--site", action="append", help="ชื่อเว็บตัวอย่าง (default: ทั้งหมด)")
     p.set_defaults(func=cmd_eval)
+
+    _add_report_parser(sub)
     return parser
 
 

@@ -11,6 +11,7 @@ from model.files import atomic_open
 from model.records import PageRecord
 from model.results import AuditResults
 from model.wording import describe, status_text
+from reports.safe import neutral_row
 
 
 def write_outputs(results: AuditResults, records: list[PageRecord], out: Path) -> None:
@@ -18,8 +19,8 @@ def write_outputs(results: AuditResults, records: list[PageRecord], out: Path) -
     with atomic_open(out / "evidence.csv", "w", newline="", encoding="utf-8-sig") as fh:
         writer = csv.writer(fh)
         writer.writerow(["ข้อ", "ชื่อข้อมูล", "มี/ไม่มี", "URL", "คำอธิบาย"])
-        for item in results.items:
-            writer.writerow([item.code, item.name, status_text(item.status), "\n".join(item.urls), describe(item)])
+        for item in results.items:  # cells neutralised: a URL or reason from a page may start with = + - @
+            writer.writerow(neutral_row([item.code, item.name, status_text(item.status), "\n".join(item.urls), describe(item)]))
     with atomic_open(out / "pages.jsonl", "w", encoding="utf-8") as fh:
         for record in records:
             fh.write(json.dumps({
