@@ -25,7 +25,7 @@ from demo.generator.vocab import Concept, Item, load_vocab, rule_items, rule_str
 from ita_check.siteserver import route_key
 
 E = html.escape
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม",
           "พฤศจิกายน", "ธันวาคม"]
@@ -894,7 +894,8 @@ class SiteBuilder:
         latest = "".join(f"<li>{s.news_link(u, t)} ({E(d)})</li>" for t, d, u in self.news_stories[:5])
         boxes.append(f'<div class="box news"><div class="box-title">ข่าวประชาสัมพันธ์</div><ul>{latest}</ul>'
                      f'{a(s.href(self.news_section), "ดูทั้งหมด")}</div>')
-        if self.kind == "lao":
+        notices = self.plans_by_concept("procurement_notices")
+        if self.kind == "lao" and (notices is None or notices.present):  # e-GP links would be the absent item's evidence
             egp = "".join(f"<li>{a('https://process3.gprocurement.go.th/egp2procmainWeb/jsp/procsearch.sch?servlet=gojsp&pid=' + str(self.rng.randrange(10**9, 10**10)), self.fy_date(self.year) + ' ประกาศผู้ชนะการเสนอราคา จ้างซ่อมแซมถนน')}</li>" for _ in range(3))
             boxes.append(f'<div class="box egp"><div class="box-title">ข่าวจัดซื้อจัดจ้างจากระบบ e-GP</div><ul>{egp}</ul></div>')
         boxes += self.home_boxes
