@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, quote, unquote, urlsplit
 
 SOFT_404 = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
             "<div id='content'><h1>ไม่พบหน้าที่ท่านต้องการ</h1><p>ขออภัย ไม่พบข้อมูลที่ท่านต้องการ "
@@ -115,7 +115,7 @@ def make_handler(config: SiteConfig):
                 location = config.redirects.get(path)
             if location:
                 self.send_response(302)
-                self.send_header("Location", location)
+                self.send_header("Location", quote(location, safe=":/?=&%#@!$'()*+,;~"))  # Thai paths go out percent-encoded
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return None

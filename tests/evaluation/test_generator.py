@@ -174,3 +174,11 @@ def test_site_server_binds_to_loopback_only():
     folder = cached_site("modern", 2569, 1, small=True)
     with pytest.raises(ValueError), serve(load_site(folder), host="0.0.0.0"):
         pass
+
+
+def test_redirect_to_a_thai_path_is_sent_percent_encoded(tmp_path):
+    from ita_check.siteserver import SiteConfig
+
+    with serve(SiteConfig(tmp_path, redirects={"/go/": "/โครงสร้าง/"})) as base:
+        status, headers, _ = fetch(base + "/go/")
+    assert status == 302 and headers["Location"] == "/%E0%B9%82%E0%B8%84%E0%B8%A3%E0%B8%87%E0%B8%AA%E0%B8%A3%E0%B9%89%E0%B8%B2%E0%B8%87/"
