@@ -182,8 +182,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from ita_check.evaluate import run_eval
+    from ita_check.evaluate import run_eval, run_generated_eval
 
+    if args.generated:
+        from demo.generator import STYLES, YEARS
+
+        bad = [s for s in args.styles or [] if s not in STYLES] + [str(y) for y in args.years or [] if y not in YEARS]
+        if bad:
+            print(f"ผิดพลาด (error): ไม่รู้จัก {', '.join(bad)} — styles: {', '.join(STYLES)}; years: "
+                  f"{', '.join(map(str, YEARS))}", file=sys.stderr)
+            return EXIT_INPUT
+        try:
+            return run_generated_eval(Path(args.out), args.split, args.styles, args.years, args.per_cell, args.jobs)
+        except ValueError as exc:
+            print(f"ผิดพลาด (error): {exc}", file=sys.stderr)
+            return EXIT_INPUT
     return run_eval(Path(args.out), sites=args.site or None)
 
 
@@ -302,6 +315,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="วัดความแม่นยำบนเว็บที่มีเฉลย (accuracy on sites with ground truth)")
     p.add_argument("--out", default="out/eval")
     p.add_argument("--site", action="append", help="ชื่อเว็บตัวอย่าง (default: ทั้งหมด)")
+    p.add_argument("--generated", action="store_true",
+                   help="เว็บที่สร้างจากตัวสร้าง (demo/generator) แทนเว็บตัวอย่าง (seeded generated sites)")
+    p.add_argument("--split", choices=["tune", "test"], default="tune",
+                   help="ชุด seed: tune (1–499, ใช้ปรับจูน) หรือ test (1000+, ใช้วัดผลเท่านั้น)")
+    p.add_argument("--styles", nargs="+", help="รูปแบบ CMS (default: ทั้งหมด)")
+    p.add_argument("--years", nargs="+", type=number(int), help="ปีการประเมิน (default: 2565–2569)")
+    p.add_argument("--per-cell", type=number(int), default=2, help="จำนวนเว็บต่อ (style, ปี) (default 2)")
+    p.add_argument("--jobs", type=number(int), default=2, help="ตรวจพร้อมกันกี่เว็บ (default 2)")
     p.set_defaults(func=cmd_eval)
 
     _add_report_parser(sub)

@@ -2,6 +2,11 @@
 
 Each site is served on 127.0.0.1 and audited by a separate ``ita audit`` process (one Twisted reactor per
 process), exactly as a user runs it.
+
+Two kinds of sites: the two hand-built ones (demo/, demo/heldout/), kept as regression rows, and sites made by
+the seeded generator (demo/generator) in two splits. Tune seeds (1–499) use only the tune wordings of the
+generator's vocabulary and are the ones to read wrong decisions from; test seeds (1000+) use every wording and
+are only measured. A split covers every (CMS style, year) cell with ``per_cell`` seeds.
 """
 
 from __future__ import annotations
@@ -9,11 +14,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ita_check.siteserver import SiteConfig, serve
+from ita_check.siteserver import SiteConfig, load_site, route_key, serve
 from reports.text import table
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
@@ -31,6 +39,7 @@ class Metrics:
     correct: int = 0
     found: int = 0  # items rightly called present
     evidence_right: int = 0
+    absent: int = 0  # items truly absent
     false_present: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     wrong_evidence: list[str] = field(default_factory=list)
@@ -48,12 +57,27 @@ class Metrics:
 
     @property
     def false_present_rate(self) -> float:
-        return len(self.false_present) / self.items if self.items else 0.0
+        """Absent items called present, as a share of the truly absent items."""
+        return len(self.false_present) / self.absent if self.absent else 0.0
 
 
 def _path(url: str) -> str:
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _site_host(results: dict) -> str | None:
+    return urlsplit((results.get("agency") or {}).get("url") or "").hostname
+
+
+def evidence_matches(url: str, accepted: list[str], site_host: str | None = None) -> bool:
+    """Is an audit's evidence URL one of the truth's? Site paths compare by route (percent-encoding and query order
+    do not matter); a URL on another host (Facebook, e-GP, a form service) compares whole."""
+    parts = urlsplit(url)
+    if site_host and parts.hostname and parts.hostname != site_host:
+        return url in accepted
+    keys = {route_key(u) for u in accepted if not u.startswith(("http://", "https://"))}
+    return route_key(_path(url)) in keys
 
 
 def compare(results: dict, truth: dict, site: str = "") -> Metrics:
@@ -64,6 +88,7 @@ def compare(results: dict, truth: dict, site: str = "") -> Metrics:
         if expected is None:
             continue
         metrics.items += 1
+        metrics.absent += not expected["present"]
         if item["present"] == expected["present"]:
             metrics.correct += 1
         elif item["present"]:
@@ -72,7 +97,7 @@ def compare(results: dict, truth: dict, site: str = "") -> Metrics:
             metrics.missed.append(item["code"])
         if item["present"] and expected["present"]:
             metrics.found += 1
-            if item["urls"] and _path(item["urls"][0]) in expected["urls"]:
+            if item["urls"] and evidence_matches(item["urls"][0], expected["urls"], _site_host(results)):
                 metrics.evidence_right += 1
             else:
                 metrics.wrong_evidence.append(f"{item['code']}: {item['urls'][:1]}")
@@ -86,7 +111,7 @@ def report(all_metrics: list[Metrics]) -> str:
                      f"{m.evidence_right}/{m.found} ({m.evidence_precision:.1%})",
                      f"{len(m.false_present)} ({m.false_present_rate:.1%})", f"{m.seconds:.1f}"])
     lines = [table(rows, ["เว็บไซต์", "หน้า", "เอกสาร", "ตัดสินถูก (item accuracy)", "หลักฐานถูก (evidence precision)",
-                          "เรียกว่ามีผิด (false present)", "วินาที"], "lrrrrrr")]
+                          "เรียกว่ามีผิด (false present, % of absent)", "วินาที"], "lrrrrrr")]
     for m in all_metrics:
         if m.false_present or m.missed or m.wrong_evidence:
             lines.append(f"{m.site}: false present {m.false_present}; missed {m.missed}; wrong evidence {m.wrong_evidence}")
@@ -111,3 +136,213 @@ def run_eval(out: Path, sites: list[str] | None = None) -> int:
     metrics = [audit_site(name, out) for name in (sites or list(SITES))]
     print(report(metrics))
     return 0
+
+
+# -- generated sites ------------------------------------------------------------------------------------------------
+
+SPLIT_SEEDS = {"tune": (1, 499), "test": (1000, 9999)}
+
+
+def reason_text(reason) -> str:
+    """The audit's reason, whatever its shape: a string today, an object with a code (and maybe a text) tomorrow."""
+    if reason is None:
+        return ""
+    if isinstance(reason, dict):
+        code = reason.get("code")
+        text = reason.get("text") or reason.get("message") or reason.get("th") or ""
+        return " ".join(str(x) for x in (code, text) if x) or json.dumps(reason, ensure_ascii=False)
+    if isinstance(reason, list):
+        return "; ".join(reason_text(r) for r in reason)
+    return str(reason)
+
+
+def generated_sites(split: str, styles: list[str] | None = None, years: list[int] | None = None,
+                    per_cell: int = 2) -> list[tuple[str, int, int]]:
+    """(style, year, seed) of a split. Seeds follow one global order of the cells, so narrowing --styles or --years
+    or raising --per-cell never changes the seed of a site already measured."""
+    from demo.generator import STYLES, YEARS
+
+    first, last = SPLIT_SEEDS[split]
+    cells = [(style, year) for style in STYLES for year in YEARS]
+    if first + per_cell * len(cells) - 1 > last:
+        raise ValueError(f"--per-cell {per_cell} needs more seeds than the {split} range {first}–{last} holds")
+    out = []
+    for i in range(per_cell):
+        for n, (style, year) in enumerate(cells):
+            if (not styles or style in styles) and (not years or year in years):
+                out.append((style, year, first + i * len(cells) + n))
+    return out
+
+
+@dataclass
+class ItemResult:
+    site: str
+    style: str
+    year: int
+    code: str
+    truth: bool
+    audit: bool
+    defect: str
+    evidence_right: bool | None  # for items rightly called present
+    needs_review: bool
+    reason: str
+    wording_split: str
+
+
+@dataclass
+class SiteRun:
+    site: str
+    style: str
+    year: int
+    seed: int
+    items: list[ItemResult]
+    wall: float
+    pages: int = 0
+    documents: int = 0
+    error: str = ""
+
+
+def compare_generated(results: dict, truth: dict) -> list[ItemResult]:
+    host = _site_host(results)
+    out = []
+    by_code = {item.get("code"): item for item in results.get("items") or []}
+    for code, expected in truth["items"].items():
+        item = by_code.get(code) or {}
+        called = bool(item.get("present"))
+        urls = item.get("urls") or []
+        evidence = None
+        if called and expected["present"]:
+            evidence = bool(urls) and evidence_matches(urls[0], expected["urls"], host)
+        out.append(ItemResult(truth["site"], truth["style"], truth["year"], code, expected["present"], called,
+                              expected.get("defect", ""), evidence, bool(item.get("needs_review")),
+                              reason_text(item.get("reason")) if item else "ไม่มีในผลการตรวจ (missing from results.json)",
+                              expected.get("wording_split", "")))
+    return out
+
+
+def audit_generated(style: str, year: int, seed: int, out: Path, small: bool = False, extra: list[str] | None = None,
+                    timeout: int = 1800) -> SiteRun:
+    from demo.generator import cached_site
+
+    folder = cached_site(style, year, seed, small=small)
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    name = truth["site"]
+    target = out / name
+    started = time.monotonic()
+    with serve(load_site(folder)) as base:
+        command = [sys.executable, "-m", "ita_check.cli", "audit", base + truth["start"], "--year", str(year),
+                   "--out", str(target), "--fresh", "--quiet", *(extra or [])]
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            error = "" if run.returncode == 0 else f"exit {run.returncode}: {run.stderr[-500:]}"
+        except subprocess.TimeoutExpired:
+            error = f"timeout after {timeout} s"
+    wall = time.monotonic() - started
+    try:
+        results = json.loads((target / "results.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return SiteRun(name, style, year, seed, [], wall, error=error or f"no results.json: {exc}")
+    crawl = results.get("crawl") or {}
+    return SiteRun(name, style, year, seed, compare_generated(results, truth), wall, crawl.get("pages", 0),
+                   crawl.get("documents", 0), error)
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{n}/{d} ({n / d:.1%})" if d else "-"
+
+
+def _row(label: str, items: list[ItemResult], runs: list[SiteRun]) -> list[str]:
+    right = sum(i.truth == i.audit for i in items)
+    absent = [i for i in items if not i.truth]
+    false_present = sum(i.audit for i in absent)
+    found = [i for i in items if i.truth and i.audit]
+    evidence = sum(bool(i.evidence_right) for i in found)
+    missed = sum(i.truth and not i.audit for i in items)
+    review = sum(i.needs_review for i in items)
+    walls = [r.wall for r in runs]
+    wall = f"{sum(walls) / len(walls):.1f}" if walls else "-"
+    return [label, str(len(runs)), str(len(items)), _pct(right, len(items)), _pct(false_present, len(absent)),
+            _pct(evidence, len(found)), str(review), str(missed), wall]
+
+
+HEADER = ["", "เว็บ", "ข้อ", "ตัดสินถูก (decided right)", "เรียกว่ามีผิด (absent called present)",
+          "หลักฐานถูก (evidence right)", "needs_review", "พลาด (missed)", "วินาที/เว็บ"]
+
+
+def generated_report(runs: list[SiteRun], split: str, list_wrong: bool | None = None) -> str:
+    """Tables per CMS style, per year, per defect class and a total; the wrong decisions for the tune split."""
+    items = [i for r in runs for i in r.items]
+    lines = [f"### Generated sites, {split} split ({len(runs)} sites, seeds "
+             f"{', '.join(str(r.seed) for r in runs[:3])}{', …' if len(runs) > 3 else ''})"]
+    rows = [_row(style, [i for i in items if i.style == style], [r for r in runs if r.style == style])
+            for style in dict.fromkeys(r.style for r in runs)]
+    rows.append(_row("รวม (total)", items, runs))
+    lines.append(table(rows, ["CMS style", *HEADER[1:]], "lrrrrrrrr"))
+    rows = [_row(str(year), [i for i in items if i.year == year], [r for r in runs if r.year == year])
+            for year in sorted({r.year for r in runs})]
+    rows.append(_row("รวม (total)", items, runs))
+    lines.append(table(rows, ["ปี (year)", *HEADER[1:]], "lrrrrrrrr"))
+    defects = Counter(i.defect for i in items)
+    rows = []
+    for defect, _ in sorted(defects.items(), key=lambda kv: (-kv[1], kv[0])):
+        group = [i for i in items if i.defect == defect]
+        present = sum(i.truth for i in group)
+        right = sum(i.truth == i.audit for i in group)
+        rows.append([defect, f"{present}/{len(group)}", _pct(right, len(group))])
+    lines.append(table(rows, ["ข้อบกพร่อง (defect class)", "มีจริง (truly present)", "ตัดสินถูก (decided right)"], "lrr"))
+    held = [i for i in items if i.wording_split == "test"]
+    if held:
+        lines.append(f"items worded only in the held-out vocabulary: {_pct(sum(i.truth == i.audit for i in held), len(held))} decided right")
+    failed = [r for r in runs if r.error]
+    for r in failed:
+        lines.append(f"ผิดพลาด (audit failed) {r.site}: {r.error}")
+    walls = [r.wall for r in runs]
+    if walls:
+        lines.append(f"wall time per site: mean {sum(walls) / len(walls):.1f} s, max {max(walls):.1f} s "
+                     f"({max(runs, key=lambda r: r.wall).site}); sites ran 2 at a time")
+    if list_wrong if list_wrong is not None else split == "tune":
+        wrong = [i for i in items if i.truth != i.audit]
+        lines.append(f"wrong decisions ({len(wrong)}): site, code, truth defect, audit reason")
+        for i in wrong:
+            verdict = "false present" if i.audit else "missed"
+            lines.append(f"  {i.site} {i.code} [{verdict}] defect={i.defect}: {i.reason}")
+    elif split == "test":
+        lines.append("(wrong decisions are listed for the tune split only: the test split is for measuring, not tuning)")
+    return "\n".join(lines)
+
+
+def run_generated(out: Path, split: str, styles: list[str] | None = None, years: list[int] | None = None,
+                  per_cell: int = 2, jobs: int = 2, small: bool = False, progress: bool = True) -> list[SiteRun]:
+    from demo.generator import cached_site
+
+    sites = generated_sites(split, styles, years, per_cell)
+    for style, year, seed in sites:  # build (or find in the cache) first: the document libraries are not thread-safe
+        cached_site(style, year, seed, small=small)
+    out.mkdir(parents=True, exist_ok=True)
+    done: list[SiteRun] = []
+
+    def one(site):
+        run = audit_generated(*site, out / split, small=small)
+        done.append(run)
+        if progress:
+            right = sum(i.truth == i.audit for i in run.items)
+            print(f"  [{len(done)}/{len(sites)}] {run.site}: {right}/{len(run.items)} right, {run.wall:.1f} s"
+                  + (f" — {run.error}" if run.error else ""), file=sys.stderr, flush=True)
+        return run
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        runs = list(pool.map(one, sites))
+    summary = [{"site": r.site, "style": r.style, "year": r.year, "seed": r.seed, "wall": round(r.wall, 2),
+                "pages": r.pages, "documents": r.documents, "error": r.error,
+                "items": [i.__dict__ for i in r.items]} for r in runs]
+    (out / f"summary-{split}.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    return runs
+
+
+def run_generated_eval(out: Path, split: str, styles: list[str] | None = None, years: list[int] | None = None,
+                       per_cell: int = 2, jobs: int = 2) -> int:
+    started = time.monotonic()
+    runs = run_generated(out, split, styles, years, per_cell, jobs)
+    print(generated_report(runs, split))
+    print(f"eval wall time: {time.monotonic() - started:.0f} s for {len(runs)} sites")
+    return 1 if any(r.error for r in runs) else 0

@@ -1,0 +1,123 @@
+"""The generator's vocabulary (vocab.yaml) and the item list of each year.
+
+From the rule files only what an assessor's checklist says is read: each item's code, name, period, evidence
+and the names of its required elements, and the indicator/sub-indicator structure. The `find:` and `pages:`
+blocks (the audit's matching patterns) are never read, so the wording of generated sites stays independent
+of what the audit was tuned to match.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+RULES = HERE.parents[1] / "rules"
+YEARS = (2565, 2566, 2567, 2568, 2569)
+SPLITS = ("tune", "test")
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    name: str
+    period: str  # none | current | previous | current_or_previous
+    evidence: str
+    require: tuple[str, ...]
+    subindicator: str
+
+
+@dataclass(frozen=True)
+class Wording:
+    text: str
+    split: str
+    kinds: tuple[str, ...] = ()
+
+    def fits(self, split: str, kind: str) -> bool:
+        return (split == "test" or self.split == "tune") and (not self.kinds or kind in self.kinds)
+
+
+@dataclass
+class Concept:
+    id: str
+    codes: dict[int, str]
+    form: str
+    siblings: list[str] = field(default_factory=list)
+    names: list[Wording] = field(default_factory=list)
+    docs: list[Wording] = field(default_factory=list)
+    body: list[Wording] = field(default_factory=list)
+
+
+def _wordings(raw) -> list[Wording]:
+    out = []
+    for entry in raw or []:
+        if isinstance(entry, str):
+            out.append(Wording(entry, "tune"))
+        else:
+            out.append(Wording(entry["text"], entry.get("split", "tune"), tuple(entry.get("kinds") or ())))
+    return out
+
+
+@functools.cache
+def rule_items(year: int) -> tuple[Item, ...]:
+    """The OIT items of a year: code, name, period, evidence, required element names — nothing else."""
+    data = yaml.safe_load((RULES / f"ita{year}.yaml").read_text(encoding="utf-8"))
+    items = []
+    for raw in data["oit"]["items"]:
+        require = tuple(r["name"] for r in (raw.get("require") or []))
+        items.append(Item(raw["code"], raw["name"], raw.get("period", "none"), raw.get("evidence", "any"), require,
+                          str(raw.get("subindicator", ""))))
+    return tuple(items)
+
+
+@functools.cache
+def rule_structure(year: int) -> dict:
+    data = yaml.safe_load((RULES / f"ita{year}.yaml").read_text(encoding="utf-8"))
+    return {"indicators": data["oit"]["indicators"], "subindicators": data["oit"]["subindicators"]}
+
+
+class Vocab:
+    def __init__(self, data: dict):
+        self.version = data.get("version", 1)
+        self.concepts = {cid: Concept(cid, {int(y): c for y, c in raw["codes"].items()}, raw["form"],
+                                      list(raw.get("siblings") or []), _wordings(raw.get("names")),
+                                      _wordings(raw.get("docs")), _wordings(raw.get("body")))
+                         for cid, raw in data["concepts"].items()}
+        self.year_phrases = _wordings(data.get("year_phrases"))
+        self.half_year_phrases = _wordings(data.get("half_year_phrases"))
+        self.placeholders = _wordings(data.get("placeholders"))
+        self.elements = {name: _wordings(raw) for name, raw in (data.get("elements") or {}).items()}
+        self.furniture = {kind: _wordings(raw) for kind, raw in (data.get("furniture") or {}).items()}
+        self.news = {kind: list(raw) for kind, raw in (data.get("news") or {}).items()}
+        self._by_code = {(y, code): c for c in self.concepts.values() for y, code in c.codes.items()}
+
+    def concept_for(self, year: int, code: str) -> Concept:
+        return self._by_code[(year, code)]
+
+    def names(self, concept: Concept, year: int, split: str, kind: str) -> list[str]:
+        """Menu/link wordings of a concept for a site of this split; the item's official name is always tune."""
+        out = [w.text for w in concept.names if w.fits(split, kind)]
+        code = concept.codes.get(year)
+        if code:
+            official = next(i.name for i in rule_items(year) if i.code == code)
+            out.insert(0, official)
+        return list(dict.fromkeys(out))
+
+    @staticmethod
+    def pick(rng: random.Random, wordings: list[Wording], split: str, kind: str, default: str = "") -> str:
+        usable = [w.text for w in wordings if w.fits(split, kind)]
+        return rng.choice(usable) if usable else default
+
+    def held_out_share(self) -> float:
+        """Share of wordings tagged test (for the README and the tests: roughly 35 %)."""
+        every = [w for c in self.concepts.values() for w in (*c.names, *c.docs)]
+        return sum(w.split == "test" for w in every) / len(every)
+
+
+@functools.cache
+def load_vocab() -> Vocab:
+    return Vocab(yaml.safe_load((HERE / "vocab.yaml").read_text(encoding="utf-8")))
