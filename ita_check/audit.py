@@ -29,6 +29,7 @@ from model.results import Agency, AuditResults, Caution, CrawlInfo, OitSummary, 
 from model.urls import canonical
 from model.verdicts import ItemVerdict, Note, Reason, Status
 from model.wording import failure_text
+from reports import write_reports
 from reports.evidence import write_outputs
 from rules.loader import Selected
 from rules.matcher import looks_not_found, match_site
@@ -53,6 +54,7 @@ class AuditRun:
     out_dir: Path
     start: Start = Start.NEW
     records: list[PageRecord] = field(default_factory=list, repr=False)
+    reports: list[Path] = field(default_factory=list)
 
 
 def normalise_start_url(url: str) -> str:
@@ -317,6 +319,8 @@ def _finish(url, rules, compiled, folder, identity, options, summary, fetched, s
     _rule_cautions(results, rules)
     run = AuditRun(results, rules, out_dir, start_mode, records)
     write_outputs(run.results, run.records, out_dir)
+    if not options.no_reports:
+        run.reports = write_reports(out_dir, results=results, records=records)
     state = State.INTERRUPTED if interrupted else (State.FINISHED if complete else State.INCOMPLETE)
     folder.write(identity, state, finished=results.created)
     if interrupted:

@@ -159,7 +159,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     run = run_audit(args.url, selected, Path(args.out), options, say=say)
     if not args.quiet:
         from reports.audit_text import audit_summary
-        print(audit_summary(run.results, run.rules, run.out_dir))
+        print(audit_summary(run.results, run.rules, run.out_dir, run.reports))
     return EXIT_OK
 
 
@@ -249,6 +249,8 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore-robots", action="store_true", help="ไม่อ่าน robots.txt (ใช้กับเว็บของหน่วยงานตนเองเท่านั้น)")
     p.add_argument("--no-verify", action="store_true", help="ไม่ตรวจลิงก์หลักฐานซ้ำ (skip the live evidence re-check)")
     p.add_argument("--no-cache", action="store_true", help="ไม่เก็บแคช HTTP สำหรับตรวจซ้ำ (no HTTP revalidation cache)")
+    p.add_argument("--no-reports", action="store_true",
+                   help="ไม่เขียน report.html, plan.docx, itas.xlsx (write only results.json, evidence.csv, pages.jsonl)")
     p.add_argument("--fresh", action="store_true",
                    help="เริ่มใหม่ทั้งหมด ลบผลเดิมในโฟลเดอร์ (start over, even in another audit's folder)")
     p.add_argument("--allow-private", action="store_true",

@@ -30,6 +30,10 @@ def run_demo(out: Path, quiet: bool = False) -> int:
     print()
     print("เทียบกับเฉลยของเว็บไซต์ตัวอย่าง (against the demo's ground truth):")
     print(report([compare(run.results.model_dump(mode="json"), truth, "demo")]))
+    print()
+    print("รายงาน (reports) — เปิดด้วยเบราว์เซอร์, Word และ Excel:")
+    for path in run.reports:
+        print(f"  {path.resolve()}")
     return 0
 
 

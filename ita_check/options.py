@@ -29,6 +29,7 @@ class AuditOptions:
     ignore_robots: bool = False
     no_verify: bool = False
     no_cache: bool = False
+    no_reports: bool = False
     fresh: bool = False
     allow_private: bool = False
     quiet: bool = False

@@ -8,7 +8,7 @@ from model.results import AuditResults
 from model.verdicts import Status
 from model.wording import caution_text, status_text, verdict_reason
 from reports.scorecard import oit_table
-from reports.text import fmt, table
+from reports.text import fmt, table, terminal_width
 from rules.schema import RuleFile
 from scoring.calc import oit_from_verdicts
 
@@ -26,7 +26,7 @@ def audit_summary(results: AuditResults, rules: RuleFile, out_dir: Path, extra_f
     lines = [f"ผลการตรวจเว็บไซต์ {results.agency.name} ({results.agency.url}) — ITA ปี {results.year}",
              f"ตรวจ {crawl.pages} หน้า {crawl.documents} เอกสาร ลิงก์เสีย/ผิดพลาด {crawl.errors} ใน {crawl.seconds} วินาที"]
     lines += [f"⚠ {caution_text(c.code, c.detail)}" for c in results.cautions]
-    lines += [table(rows, ["ข้อ", "ชื่อข้อมูล", "ผล", "URL หลักฐาน / เหตุผล"]), oit_table(rules, oit)]
+    lines += [table(rows, ["ข้อ", "ชื่อข้อมูล", "ผล", "URL หลักฐาน / เหตุผล"], max_width=terminal_width()), oit_table(rules, oit)]
     counts = [f"พบ {present}/{len(results.items)} ข้อ"]
     for status in (Status.NEEDS_REVIEW, Status.NOT_REACHED):
         if results.count(status):

@@ -13,9 +13,9 @@ from reports.plan import build_plan, write_docx
 
 
 def write_reports(out_dir: Path, *, iit: Path | None = None, eit: Path | None = None, compare: Path | None = None,
-                  today: date | None = None) -> list[Path]:
+                  today: date | None = None, results=None, records=None) -> list[Path]:
     out_dir = Path(out_dir)
-    data = load_report(out_dir, iit=iit, eit=eit, compare=compare, today=today)
+    data = load_report(out_dir, iit=iit, eit=eit, compare=compare, today=today, results=results, records=records)
     plan = build_plan(data)
     paths = [out_dir / "report.html", out_dir / "plan.docx", out_dir / "itas.xlsx", out_dir / "itas.csv"]
     write_text(paths[0], render_html(data, plan))

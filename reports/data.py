@@ -179,7 +179,7 @@ def _created(results: AuditResults, fallback: date) -> date:
 
 
 def load_report(out_dir: Path, *, iit: Path | None = None, eit: Path | None = None, compare: Path | None = None,
-                today: date | None = None) -> ReportData:
+                today: date | None = None, results: AuditResults | None = None, records=None) -> ReportData:
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise BadInput(f"{out_dir}: ไม่พบโฟลเดอร์ผลการตรวจ (audit folder not found)",
@@ -187,9 +187,9 @@ def load_report(out_dir: Path, *, iit: Path | None = None, eit: Path | None = No
     if (iit is None) != (eit is None):
         given = "--iit" if iit is not None else "--eit"
         raise BadInput(f"ให้ {given} แล้ว ต้องให้ทั้ง --iit และ --eit เพื่อคำนวณคะแนน ITA (both --iit and --eit are needed)")
-    results = AuditResults.load(out_dir / "results.json")
+    results = results if results is not None else AuditResults.load(out_dir / "results.json")
     rules = _rules(results)
-    records = list(read_records(out_dir / "crawl" / "records.jsonl"))
+    records = list(records) if records is not None else list(read_records(out_dir / "crawl" / "records.jsonl"))
     today = today or date.today()
     present = {item.code: item.present for item in results.items}
     for item in rules.oit.items:

@@ -78,12 +78,12 @@ def _fit(widths: list[int], align: str, available: int) -> list[int]:
 
 
 def table(rows: list[list[str]], header: list[str], align: str = "", max_width: int | None = None) -> str:
-    """A boxed table; ``align`` gives 'l' or 'r' per column (default left). It fits the terminal unless
-    ``max_width`` says otherwise; left-aligned cells too long for their column end in "…"."""
+    """A boxed table; ``align`` gives 'l' or 'r' per column (default left). Given ``max_width`` (e.g.
+    ``terminal_width()``), it narrows its widest text columns to fit, ending cut cells in "…"."""
     cols = len(header)
     align = (align or "l" * cols).ljust(cols, "l")
     natural = [max(width(str(r[i])) for r in [header, *rows]) for i in range(cols)]
-    widths = _fit(natural, align, max_width or terminal_width())
+    widths = _fit(natural, align, max_width) if max_width else natural
     rows = [[ellipsize(str(cell), widths[i]) for i, cell in enumerate(row)] for row in rows]
     header = [ellipsize(str(cell), widths[i]) for i, cell in enumerate(header)]
 

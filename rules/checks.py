@@ -222,7 +222,7 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
         latest = [y for y in found if y <= ctx.year + 1]
         return _fail("fiscal_year", Reason.WRONG_YEAR, found=max(latest) if latest else max(found), wanted=sorted(wanted))
     if ctx.unreadable:
-        return _fail("fiscal_year", Reason.UNREADABLE_DOCUMENT, url=ctx.url, check="fiscal_year")
+        return _fail("fiscal_year", Reason.UNREADABLE_DOCUMENT, url=ctx.url, step="fiscal_year")
     return _fail("fiscal_year", Reason.NO_YEAR, wanted=sorted(wanted))
 
 
@@ -237,7 +237,7 @@ def required_elements(ctx: Context) -> CheckOutcome | None:
         return None
     record = ctx.record
     if ctx.unreadable:
-        return _fail("required_elements", Reason.UNREADABLE_DOCUMENT, url=ctx.url, check="required_elements")
+        return _fail("required_elements", Reason.UNREADABLE_DOCUMENT, url=ctx.url, step="required_elements")
     text = ctx.text
     missing = []
     for element, strict_rx, loose_rx in elements:
