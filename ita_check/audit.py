@@ -14,10 +14,12 @@ from crawler.run import CrawlConfig, crawl
 from crawler.verify import check_urls
 from ita_check.options import AuditOptions
 from model.errors import SiteUnreachable
+from model.failures import failure_for_status
 from model.records import PageRecord
 from model.results import Agency, AuditResults, CrawlInfo, OitSummary, RulesInfo
 from model.urls import canonical
 from model.verdicts import ItemVerdict, Note, Reason, Status
+from model.wording import failure_text
 from reports.evidence import write_outputs
 from rules.matcher import looks_not_found, match_site
 from rules.patterns import CompiledRules
@@ -148,12 +150,15 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
     records = list(latest.values())
     start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
     if not any(r.ok and r.kind in ("page", "document") for r in records):
-        why = (start.error or f"HTTP {start.status}") if start else "ไม่มีการตอบกลับ (no response)"
-        raise SiteUnreachable(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {why}")
+        failure = (start.failure or failure_for_status(start.status) or "") if start else ""
+        why = (f"{failure_text(failure, start.status)} ({failure_text(failure, start.status, 'en')})"
+               + (f": {start.error}" if start.error else "")) if failure else (
+            (start.error or f"HTTP {start.status}") if start else "ไม่มีการตอบกลับ (no response)")
+        raise SiteUnreachable(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {why}", failure=failure)
     items = match_site(records, compiled, url)
     probe = next((r for r in records if r.kind == "probe"), None)
     if not options.no_verify:
-        guard = PrivateAddressGuard(options.private_networks, resolver, allow=options.allow_private)
+        guard = PrivateAddressGuard.for_site(url, options.private_networks, resolver, allow=options.allow_private)
         items = verify_evidence(items, guard, compiled, probe)
     oit = oit_from_verdicts(rules.oit, {item.code: item.present for item in items})
     kinds = [r for r in records if r.kind != "probe"]
