@@ -178,7 +178,10 @@ def document_text(body: bytes, kind: str) -> DocumentText:
                             failure=Failure.UNSUPPORTED)
     try:
         check_body(body, kind)  # zip bombs and empty files, before a parser opens them
-        return reader(body)
+        doc = reader(body)
+        if doc.error and not doc.failure:
+            doc.failure = Failure.CORRUPT
+        return doc
     except Refused as exc:
         return DocumentText(kind, error=exc.message, failure=exc.failure)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
