@@ -326,6 +326,9 @@ class FaultServer:
             if path.rstrip("/") != f"/s/{name}":
                 return send(404, b"<h1>404</h1>")
             return send(200, home_page([fault], self.base, f"https://127.0.0.1:{port}", "http://127.0.0.1:9").encode())
+        if path == "/cb/":  # a site whose every page but the home page fails: the circuit breaker's case
+            links = "".join(f"<a href='/f/503?n={n}'>ข่าวประชาสัมพันธ์ ฉบับที่ {n}</a> " for n in range(150))
+            return send(200, _page("หน้าแรก", f"ยินดีต้อนรับสู่เว็บไซต์ {AGENCY} {links}").encode())
         if path.startswith("/start/"):  # the start page itself behind a fault
             return self._route(h, "/f/" + path.split("/", 2)[2], raw_path)
         if path == "/about.html":
