@@ -147,7 +147,8 @@ def run_audit(url: str, rules: RuleFile, out_dir: Path, options: AuditOptions, r
     progress.done()
     # An interrupted run's records first, then this run's: the newest record of a URL wins.
     latest = {canonical(r.url) + ("#probe" if r.kind == "probe" else ""): r for r in [*summary.earlier, *fetched]}
-    records = list(latest.values())
+    # In URL order, not arrival order: ties between equal candidates fall the same way in a resumed run.
+    records = sorted(latest.values(), key=lambda r: (r.url, r.kind))
     start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
     if not any(r.ok and r.kind in ("page", "document") for r in records):
         failure = (start.failure or failure_for_status(start.status) or "") if start else ""

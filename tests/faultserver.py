@@ -125,7 +125,7 @@ def item_page(code: str, charset: str | None = "utf-8") -> str:
     return _page(ITEM_NAMES[code], CONTENT[code], charset)
 
 
-def home_page(faults: list[Fault], base: str, https: str, refused: str) -> str:
+def home_page(faults: list[Fault], base: str, https: str, refused: str, extras: bool = True) -> str:
     links = []
     for fault in faults:
         href = fault.path.replace("{https}", https).replace("{refused}", refused)
@@ -134,10 +134,11 @@ def home_page(faults: list[Fault], base: str, https: str, refused: str) -> str:
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{AGENCY}</title></head><body>"
             f"<div id='content'><h1>หน้าแรก {AGENCY}</h1><p>ยินดีต้อนรับสู่เว็บไซต์ {AGENCY} อำเภอทดสอบ จังหวัดทดสอบ "
             f"ข้อมูลข่าวสารและการให้บริการประชาชน</p><ul>{''.join(links)}</ul>"
-            f"<a href='/about.html'>เกี่ยวกับเรา</a> <a href='/private/secret.html'>ภายใน</a>"
-            f"<a href='/..%2F..%2F..%2Fetc%2Fpasswd'>ไฟล์</a> <a href='file:///etc/passwd'>ไฟล์</a>"
-            f"<a href='{base.replace('http://', 'http://inspector:secretpass@')}/about.html?PHPSESSID=sess123'>เข้าสู่ระบบ</a>"
-            f"<a href='/f/calendar?ym=2569-01'>ปฏิทินกิจกรรม</a></div></body></html>")
+            f"<a href='/about.html'>เกี่ยวกับเรา</a>" + (
+                f"<a href='/private/secret.html'>ภายใน</a>"
+                f"<a href='/..%2F..%2F..%2Fetc%2Fpasswd'>ไฟล์</a> <a href='file:///etc/passwd'>ไฟล์</a>"
+                f"<a href='{base.replace('http://', 'http://inspector:secretpass@')}/about.html?PHPSESSID=sess123'>เข้าสู่ระบบ</a>"
+                f"<a href='/f/calendar?ym=2569-01'>ปฏิทินกิจกรรม</a>" if extras else "") + "</div></body></html>")
 
 
 # -- documents made on the fly ---------------------------------------------------------------------------------
@@ -325,7 +326,8 @@ class FaultServer:
                 return send(404, b"<h1>404</h1>")
             if path.rstrip("/") != f"/s/{name}":
                 return send(404, b"<h1>404</h1>")
-            return send(200, home_page([fault], self.base, f"https://127.0.0.1:{port}", "http://127.0.0.1:9").encode())
+            return send(200, home_page([fault], self.base, f"https://127.0.0.1:{port}", "http://127.0.0.1:9",
+                                       extras=False).encode())
         if path == "/cb/":  # a site whose every page but the home page fails: the circuit breaker's case
             links = "".join(f"<a href='/f/503?n={n}'>ข่าวประชาสัมพันธ์ ฉบับที่ {n}</a> " for n in range(150))
             return send(200, _page("หน้าแรก", f"ยินดีต้อนรับสู่เว็บไซต์ {AGENCY} {links}").encode())
