@@ -85,7 +85,7 @@ def classify(exc: BaseException, host: str = "", refusals: dict[str, str] | None
         return Failure.PRIVATE_ADDRESS, refusals[host]  # the resolver refused every address of the host
     for e in chain:
         if _is_tls(e) or isinstance(e, tx_error.CertificateError):
-            return Failure.TLS, f"เชื่อมต่อแบบปลอดภัยไม่ได้ (TLS/SSL error): {text[:300]}"
+            return Failure.TLS, f"เชื่อมต่อแบบปลอดภัยไม่ได้ (TLS/SSL error): {type(e).__name__}: {str(e)[:200]}"
     for e in chain:
         if isinstance(e, (CannotResolveHostError, tx_error.DNSLookupError)):
             return Failure.DNS, f"ไม่พบชื่อโดเมน (DNS lookup failed): {host or text[:200]}"
@@ -101,7 +101,8 @@ def classify(exc: BaseException, host: str = "", refusals: dict[str, str] | None
         if isinstance(e, (tx_error.ConnectionLost, tx_error.ConnectionDone, tx_error.ConnectionAborted,
                           ResponseDataLossError, ResponseFailed, DownloadFailedError, ConnectionResetError,
                           tx_error.ConnectError)):
-            return Failure.RESET, f"การเชื่อมต่อถูกตัดกลางทาง (connection reset or lost): {type(e).__name__} {text[:200]}"
+            innermost = chain[-1] if len(chain) > 1 else e
+            return Failure.RESET, f"การเชื่อมต่อถูกตัดกลางทาง (connection reset or lost): {type(innermost).__name__}"
     if isinstance(exc, IgnoreRequest):
         if "robots.txt" in lowered:
             return Failure.ROBOTS, "robots.txt ไม่อนุญาต (forbidden by robots.txt)"
