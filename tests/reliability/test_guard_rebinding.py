@@ -103,3 +103,13 @@ def test_crawl_connects_to_the_checked_address_so_rebinding_cannot_pass(server, 
     assert start[1] == 0 and start[2] == ("private_address" if mode == "rebinding" else "dns"), start
     assert sum(server.intranet_hits.values()) == 0
     assert server.hit("/") == 0  # the first answer (127.0.0.1) was only the loopback policy's, never a connection
+
+
+def test_evidence_recheck_is_bounded_on_drips_bombs_and_resets(server):
+    guard = PrivateAddressGuard(PRIVATE, allow_loopback=True)
+    urls = [server.base + path for path in ("/f/slow", "/f/gzip-page", "/f/reset", "/f/loop")]
+    checks = check_urls(urls, guard, timeout=1)
+    assert len(checks[server.base + "/f/gzip-page"].html) <= 256 * 1024  # inflated no further than read
+    assert checks[server.base + "/f/reset"].failure == "reset"
+    assert checks[server.base + "/f/loop"].failure == "redirect_loop"
+    assert checks[server.base + "/f/slow"].status in (0, 200)  # cut at the deadline, whatever it had sent
