@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PYTHAINLP_READ_ONLY := 1
 export PYTHAINLP_OFFLINE := 1
 
-.PHONY: demo test bench lint eval rules-check clean
+.PHONY: demo test bench lint eval rules-check clean reliability
 
 $(BIN)/ita: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(VENV)
 
 bench: $(VENV)
 	$(BIN)/python bench/run.py
+
+# Every fault of the fault-injection server (tests/faultserver.py) audited alone: survived, items affected,
+# data lost, time and peak memory.
+reliability: $(VENV)
+	$(BIN)/python bench/reliability.py
 
 eval: $(VENV)
 	$(BIN)/ita eval

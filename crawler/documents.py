@@ -13,6 +13,9 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from crawler.safety import Refused, check_body, is_password_error
+from model.failures import Failure
+
 DOC_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".rtf", ".zip", ".rar")
 DOC_TYPES = {
     "application/pdf": "pdf",
@@ -35,6 +38,7 @@ class DocumentText:
     pages: int = 0
     scanned: bool = False
     error: str = ""
+    failure: str = ""  # a model.failures.Failure value when the file could not be read
 
 
 def sniff_kind(body: bytes, content_type: str, url: str) -> str | None:
@@ -84,7 +88,9 @@ def _pdf(body: bytes) -> DocumentText:
     try:
         pdf = pdfium.PdfDocument(body)
     except pdfium.PdfiumError as exc:
-        return DocumentText("pdf", error=f"PDF เสียหายหรือเปิดไม่ได้ (corrupt PDF): {exc}")
+        if is_password_error(exc):
+            return DocumentText("pdf", error=f"PDF เข้ารหัส เปิดไม่ได้ (encrypted PDF): {exc}", failure=Failure.ENCRYPTED)
+        return DocumentText("pdf", error=f"PDF เสียหายหรือเปิดไม่ได้ (corrupt PDF): {exc}", failure=Failure.CORRUPT)
     try:
         total = len(pdf)
         parts: list[str] = []
@@ -168,10 +174,20 @@ _READERS = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx, "xls": _xls, "doc": _doc}
 def document_text(body: bytes, kind: str) -> DocumentText:
     reader = _READERS.get(kind)
     if reader is None:
-        return DocumentText(kind, error=f"ยังไม่รองรับการอ่านข้อความไฟล์ .{kind} (text of .{kind} files is not read)")
+        return DocumentText(kind, error=f"ยังไม่รองรับการอ่านข้อความไฟล์ .{kind} (text of .{kind} files is not read)",
+                            failure=Failure.UNSUPPORTED)
     try:
-        return reader(body)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        return DocumentText(kind, error=f"ไฟล์ .{kind} เสียหายหรือเปิดไม่ได้ (corrupt file): {exc}")
+        check_body(body, kind)  # zip bombs and empty files, before a parser opens them
+        doc = reader(body)
+        if doc.error and not doc.failure:
+            doc.failure = Failure.CORRUPT
+        return doc
+    except Refused as exc:
+        return DocumentText(kind, error=exc.message, failure=exc.failure)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        return DocumentText(kind, error=f"ไฟล์ .{kind} เสียหายหรือเปิดไม่ได้ (corrupt file): {exc}", failure=Failure.CORRUPT)
+    except MemoryError:
+        return DocumentText(kind, error=f"ไฟล์ .{kind} ใหญ่เกินกว่าจะอ่านได้ (too large to read)", failure=Failure.TOO_LARGE)
     except Exception as exc:  # third-party parsers raise their own types on hostile files
-        return DocumentText(kind, error=f"อ่านไฟล์ .{kind} ไม่ได้ (cannot read): {type(exc).__name__}: {exc}")
+        return DocumentText(kind, error=f"อ่านไฟล์ .{kind} ไม่ได้ (cannot read): {type(exc).__name__}: {exc}",
+                            failure=Failure.CORRUPT)

@@ -32,6 +32,10 @@ _CHROME = ("nav", "header", "footer", "aside")
 _CHROME_WORDS = re.compile(r"menu|nav|sidebar|footer|header|banner|breadcrumb|topbar|slide", re.IGNORECASE)
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "#", "line:", "fb:")
 BLOCK_MARK = "\x1e"
+# Bounds for hostile pages (a 40 MB page of links): what is kept of one page, far above any real agency page.
+MAX_HTML_CHARS = 8_000_000
+MAX_LINKS = 20_000
+MAX_BLOCK_CHARS = 1_000_000
 # Inline tags do not end a block; unwrapped (after the links are read) so "แผน<b>การ</b>จัดซื้อ" is one text.
 _INLINE = ["a", "abbr", "b", "bdi", "big", "cite", "em", "font", "i", "mark", "q", "s", "small", "span", "strike",
            "strong", "sub", "sup", "time", "u"]
@@ -123,6 +127,7 @@ def _blocks(node) -> list[str]:
 
 
 def extract_html(url: str, html: str) -> Extracted:
+    html = html[:MAX_HTML_CHARS]
     tree = LexborHTMLParser(html)
     base = get_base_url(html[:4096], url) if "<base" in html[:4096].lower() else url
     out = Extracted()
@@ -171,7 +176,7 @@ def extract_html(url: str, html: str) -> Extracted:
             absolute = _absolute(base, target)
             if absolute:
                 links.append(Link(absolute, _node_text(node), "script"))
-    out.links = links
+    out.links = links[:MAX_LINKS]
     out.forms = len(tree.css("form"))
     out.tables = len(tree.css("table"))
 
@@ -194,7 +199,17 @@ def extract_html(url: str, html: str) -> Extracted:
         for node in full.css("script, style, noscript, template, svg"):
             node.decompose()
         out.blocks = _blocks(full.body) if full.body is not None else []
+    out.blocks = _bounded(out.blocks)
     return out
+
+
+def _bounded(blocks: list[str]) -> list[str]:
+    total = 0
+    for index, block in enumerate(blocks):
+        total += len(block)
+        if total > MAX_BLOCK_CHARS:
+            return blocks[:index]
+    return blocks
 
 
 def _is_tiny(img) -> bool:

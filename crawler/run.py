@@ -18,6 +18,7 @@ from scrapy.crawler import CrawlerProcess
 
 from crawler.guard import DEFAULT_PRIVATE_NETWORKS, PrivateAddressGuard, system_resolver
 from crawler.records import RecordWriter, read_records
+from crawler.resolver import install_guard
 from crawler.settings import DEFAULT_CONTACT, crawl_settings
 from crawler.spider import AgencySpider
 from model.files import write_text
@@ -84,7 +85,8 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
                               concurrency=config.concurrency, delay=config.delay, obey_robots=config.obey_robots,
                               contact=config.contact, log_file=work_dir / "crawl.log",
                               max_total_bytes=config.max_total_bytes, cache_dir=config.cache_dir)
-    guard = PrivateAddressGuard(config.private_networks, config.resolver, allow=config.allow_private)
+    guard = PrivateAddressGuard.for_site(start_url, config.private_networks, config.resolver, allow=config.allow_private)
+    install_guard(guard)  # Scrapy's resolver checks every connection's address with it
     writer = RecordWriter(records_path)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(AgencySpider)

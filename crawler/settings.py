@@ -21,6 +21,43 @@ def is_loopback(url: str) -> bool:
         return False
 
 
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.PrivateAddressMiddleware": 40,  # before robots.txt is asked for the request
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.PoliteRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,  # no proxy from the environment
+    "crawler.middlewares.ConnectedAddressMiddleware": 890,  # first to see a response
+}
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+
+
+def hardening(local: bool) -> dict:
+    """Where the crawler may go and how it treats a failing site (see crawler/middlewares.py).
+
+    ``ITA_DOWNLOAD_TIMEOUT`` (seconds per response, default 30) and ``ITA_CIRCUIT_FAULTS`` (consecutive faults
+    that stop the crawl, default 40) can be changed from the environment, e.g. by tests.
+    """
+    return {
+        "DOWNLOAD_TIMEOUT": _env_number("ITA_DOWNLOAD_TIMEOUT", 30),
+        "TWISTED_DNS_RESOLVER": "crawler.resolver.GuardedResolver",  # the address check at connection time
+        "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},  # http and https only
+        "HTTPPROXY_ENABLED": False,
+        "ROBOTSTXT_PARSER": "crawler.robots.CappedProtegoRobotParser",
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        "ITA_RETRY_BACKOFF": 0.2 if local else 2.0,
+        "ITA_RETRY_BACKOFF_MAX": 5.0 if local else 60.0,
+        "ITA_MAX_RETRY_AFTER": 120.0,
+        "ITA_CIRCUIT_FAULTS": int(_env_number("ITA_CIRCUIT_FAULTS", 40)),
+        "COOKIES_DEBUG": False,  # cookie values never reach the log
+    }
+
+
 def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_depth: int, max_seconds: int,
                    max_bytes: int, concurrency: int | None, delay: float | None, obey_robots: bool,
                    contact: str = DEFAULT_CONTACT, log_file: Path | None = None, max_total_bytes: int = 0,
@@ -39,7 +76,7 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
         "AUTOTHROTTLE_START_DELAY": 0.5,
         "AUTOTHROTTLE_MAX_DELAY": 10,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": float(per_host),
-        "DOWNLOAD_TIMEOUT": 30,
+        **hardening(local),
         "DOWNLOAD_MAXSIZE": max_bytes,
         "DOWNLOAD_WARNSIZE": 0,
         "RETRY_TIMES": 1 if local else 2,
@@ -59,7 +96,7 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
         "LOG_FILE": str(log_file) if log_file else None,
         "LOG_FILE_APPEND": True,
         "LOG_INSTALL_ROOT_HANDLER": log_file is not None,
-        "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.PrivateAddressMiddleware": 50},
+        "DOWNLOADER_MIDDLEWARES": DOWNLOADER_MIDDLEWARES,
         "SPIDER_MIDDLEWARES": {"scrapy.spidermiddlewares.referer.RefererMiddleware": 700},
         "METAREFRESH_ENABLED": True,
         "METAREFRESH_IGNORE_TAGS": ["noscript"],

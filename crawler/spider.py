@@ -15,15 +15,19 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.http import TextResponse
-from twisted.python.failure import Failure
 
+from crawler.charset import repair_text
 from crawler.documents import document_text, sniff_kind
 from crawler.extract import extract_html
+from crawler.faults import CircuitOpen, classify
 from crawler.guard import PrivateAddressGuard
 from crawler.records import RecordWriter
-from crawler.urls import Scope, host_twins
-from model.records import PageRecord
+from crawler.urls import Scope, host_twins, strip_credentials
+from model.failures import Failure, failure_for_status
+from model.records import Link, PageRecord
 from model.urls import canonical
+
+_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # a document whatever its declared type
 
 Progress = Callable[[dict], None]
 
@@ -46,7 +50,7 @@ class AgencySpider(scrapy.Spider):
         self.done = done or set()
         self.seen: set[str] = set(self.done)
         self.frontier = frontier or []
-        self.counts = {"pages": 0, "documents": 0, "errors": 0, "traps": 0, "blocked": 0}
+        self.counts = {"pages": 0, "documents": 0, "errors": 0, "traps": 0, "blocked": 0, "dropped": 0}
         self.trap_samples: list[tuple[str, str]] = []
         self._last_progress = 0.0
 
@@ -95,6 +99,7 @@ class AgencySpider(scrapy.Spider):
             depth=response.meta.get("depth", 0),
             referer=(response.request.headers.get("Referer") or b"").decode("latin-1"),
             size=len(response.body),
+            failure=failure_for_status(response.status) or "",
         )
 
     # -- callbacks -------------------------------------------------------------------------------------------
@@ -103,18 +108,22 @@ class AgencySpider(scrapy.Spider):
         if response.meta.get("start") and response.url != response.request.url:
             self.scope.hosts |= host_twins(urlsplit(response.url).hostname or "")  # the agency moved host
         content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
-        doc_kind = None if "html" in content_type else sniff_kind(response.body[:16], content_type, response.url)
+        if "html" in content_type:  # a PDF served as text/html is still a PDF
+            doc_kind = sniff_kind(response.body[:16], "", response.url) if response.body.startswith(_MAGIC) else None
+        else:
+            doc_kind = sniff_kind(response.body[:16], content_type, response.url)
         if doc_kind and not probe:
             yield from self._document(response, doc_kind)
             return
         record = self._base(response, "probe" if probe else "page")
         if isinstance(response, TextResponse):
-            record.encoding = response.encoding
+            text, record.encoding = repair_text(response.text, response.body, response.encoding)
             if response.status < 400 or probe:
-                extracted = extract_html(response.url, response.text)
+                extracted = extract_html(response.url, text)
                 record.title, record.headings = extracted.title, extracted.headings
                 record.blocks = extracted.blocks
-                record.links = extracted.links
+                record.links = [Link(strip_credentials(link.url), link.text, link.source, link.context)
+                                if "@" in link.url else link for link in extracted.links]
                 record.images, record.forms, record.tables = extracted.images, extracted.forms, extracted.tables
         self._emit(record)
         if probe or response.status >= 400 or not self.scope.in_scope(response.url):
@@ -126,6 +135,7 @@ class AgencySpider(scrapy.Spider):
         if response.status < 400:
             doc = document_text(response.body, kind)
             record.text, record.doc_pages, record.scanned, record.error = doc.text, doc.pages, doc.scanned, doc.error
+            record.failure = doc.failure or (Failure.CORRUPT if doc.error and "ยังไม่รองรับ" not in doc.error else "")
             record.sha256 = hashlib.sha256(response.body).hexdigest()
             record.title = response.meta.get("link_text", "")
         self._emit(record)
@@ -148,25 +158,27 @@ class AgencySpider(scrapy.Spider):
                 continue
             yield self._request(url, self.prioritize(link.text, url) - depth, link_text=link.text)
 
-    def failed(self, failure: Failure):
+    def failed(self, failure):
+        """Every failed fetch is recorded with its failure class and a message; nothing is dropped silently."""
         request = failure.request
+        if isinstance(failure.value, CircuitOpen):
+            self.counts["dropped"] += 1  # not fetched: a resumed audit tries it again
+            return
         response = getattr(failure.value, "response", None)
-        message = failure.getErrorMessage() or type(failure.value).__name__
-        lowered = message.lower()
         first_url = (request.meta.get("redirect_urls") or [request.url])[0]
-        if "max size" in lowered or "maxsize" in lowered or "exceeds" in lowered:
-            message = f"ไฟล์ใหญ่เกินกำหนด (larger than the download limit): {message}"
-        elif "redirect" in lowered:
+        host = (urlsplit(request.url).hostname or "").lower()
+        kind, message = classify(failure.value, host, self.guard.refusals if self.guard is not None else None)
+        if kind == Failure.REDIRECT_LOOP:
             message = f"เปลี่ยนเส้นทางวนซ้ำหรือมากเกินไป (redirect loop): {first_url} → {request.url}"
-        elif "robots.txt" in message.lower() or "Forbidden by robots" in message:
+        elif kind == Failure.ROBOTS:
             message = f"robots.txt ไม่อนุญาต (forbidden by robots.txt): {request.url}"
-        elif "private address blocked" in message:
+        elif kind == Failure.PRIVATE_ADDRESS:
             self.counts["blocked"] += 1
         record = PageRecord(
             url=first_url, final_url=request.url, status=response.status if response is not None else 0,
             kind="probe" if request.meta.get("probe") else "error", depth=request.meta.get("depth", 0),
             referer=(request.headers.get("Referer") or b"").decode("latin-1"), error=message,
-            title=request.meta.get("link_text", ""),
+            title=request.meta.get("link_text", ""), failure=str(kind),
         )
         self._emit(record)
 

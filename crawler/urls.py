@@ -61,3 +61,14 @@ class Scope:
         if self._shapes[shape] > SHAPE_LIMIT:
             return "URL รูปแบบเดียวกันมากเกินไป (too many URLs of one shape)"
         return None
+
+
+def strip_credentials(url: str) -> str:
+    """The URL without ``user:password@``: credentials in a hostile link never reach records, logs or reports."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()

@@ -165,17 +165,11 @@ def _unreachable(url: str, start: PageRecord | None) -> SiteUnreachable:
     failure = start.failure or (failure_for_status(start.status) if start.status else classify_message(start.error))
     failure = Failure(failure) if failure else Failure.OTHER
     words_th, words_en = failure_text(failure, start.status, "th"), failure_text(failure, start.status, "en")
-    hint = {
-        Failure.TLS: "ลองใช้ http:// แทน https:// หรือตรวจใบรับรองของเว็บไซต์ (try http://, or check the site's certificate)",
-        Failure.DNS: "ตรวจการสะกดชื่อโดเมน (check the domain name)",
-        Failure.REFUSED: "เว็บไซต์อาจปิดอยู่ ลองใหม่ภายหลัง (the server may be down; try later)",
-        Failure.TIMEOUT: "เว็บไซต์ตอบช้าเกินไป ลองใหม่ภายหลัง (the site is too slow; try later)",
-        Failure.PRIVATE_ADDRESS: "ที่อยู่ภายในต้องใช้ --allow-private (private addresses need --allow-private)",
-    }.get(failure, "")
+    # Each failure's class (model/errors.py) carries its own hint: check the domain, try http://, try later…
     return SiteUnreachable(f"เข้าถึงเว็บไซต์ไม่ได้ (site cannot be reached): {url} — {words_th} ({words_en})"
                            + (f": {start.error[:200]}" if start.error and failure in (Failure.OTHER, Failure.PRIVATE_ADDRESS)
                               else ""),
-                           failure=failure, hint=hint)
+                           failure=failure)
 
 
 def _health(results: AuditResults, records: list[PageRecord], not_found_pages: int) -> None:
@@ -265,7 +259,8 @@ def _finish(url, rules, compiled, folder, identity, options, summary, fetched, s
     out_dir = folder.path
     # An interrupted run's records first, then this run's: the newest record of a URL wins.
     latest = {canonical(r.url) + ("#probe" if r.kind == "probe" else ""): r for r in [*summary.earlier, *fetched]}
-    records = list(latest.values())
+    # In URL order, not arrival order: ties between equal candidates fall the same way in a resumed run.
+    records = sorted(latest.values(), key=lambda r: (r.url, r.kind))
     interrupted = summary.stop_reason in INTERRUPT_STOPS
     complete = not interrupted and summary.stop_reason not in BUDGET_STOPS
     start = next((r for r in records if canonical(r.url) == canonical(url) and r.kind != "probe"), None)
@@ -279,7 +274,7 @@ def _finish(url, rules, compiled, folder, identity, options, summary, fetched, s
     items = matched.items
     probe = next((r for r in records if r.kind == "probe"), None)
     if not options.no_verify and not interrupted:
-        guard = PrivateAddressGuard(options.private_networks, resolver, allow=options.allow_private)
+        guard = PrivateAddressGuard.for_site(url, options.private_networks, resolver, allow=options.allow_private)
         items = verify_evidence(items, guard, compiled, probe)
     oit = oit_from_verdicts(rules.oit, {item.code: item.present for item in items})
     kinds = [r for r in records if r.kind != "probe"]

@@ -104,7 +104,8 @@ def fetched(ctx: Context) -> CheckOutcome:
 def reachable(ctx: Context) -> CheckOutcome:
     record = ctx.record
     assert record is not None
-    if record.ok:
+    if record.ok or (record.kind == "document" and 200 <= record.status < 300 and record.failure not in FAULTS):
+        # A document that arrived but cannot be read (corrupt, encrypted) is judged by document_opens.
         return _pass("reachable", status=record.status)
     failure = record.failure or (failure_for_status(record.status) or "") if record.status else record.failure
     detail = {"url": ctx.url, "status": record.status or None, "failure": failure or None,
