@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 _DATE_KEY = re.compile(r"^(date|day|month|year|yr|mon|cal|calendar|ym|ymd|d|m|y|week|time|start|end)$", re.IGNORECASE)
 _DATE_VALUE = re.compile(r"^\d{4}[-/]\d{1,2}([-/]\d{1,2})?$|^\d{8}$|^\d{6}$")
-_DATE_PATH = re.compile(r"/(19|20|25)\d{2}/\d{1,2}(/\d{1,2})?(/|$)")
+# A calendar ends in its date (/events/2024/06/); a dated permalink goes on to its slug (/2024/06/27/post-482/).
+_DATE_PATH = re.compile(r"/(19|20|25)\d{2}/\d{1,2}(/\d{1,2})?/?$")
 _DIGITS = re.compile(r"\d+")
-MAX_URL_LENGTH = 400
+MAX_URL_LENGTH = 400  # characters once percent-decoded: a Thai file name is 9 characters a letter encoded
 MAX_PATH_DEPTH = 14
 MAX_SEGMENT_REPEAT = 2
 DATE_SHAPE_LIMIT = 24
@@ -41,7 +42,7 @@ class Scope:
 
     def trap_reason(self, url: str) -> str | None:
         """Why a URL looks like a crawler trap, or None. Counts the URL's shape as a side effect."""
-        if len(url) > MAX_URL_LENGTH:
+        if len(url) > MAX_URL_LENGTH and len(unquote(url)) > MAX_URL_LENGTH:
             return "URL ยาวผิดปกติ (URL too long)"
         parts = urlsplit(url)
         segments = [s for s in parts.path.split("/") if s]

@@ -20,7 +20,7 @@ from model.urls import canonical
 from model.verdicts import Signal, SignalKind
 from rules.patterns import CompiledRules
 from rules.site import Site
-from rules.thai import loosen, short_key, strict_key
+from rules.thai import loosen, short_key
 
 GENERIC_LINK = {"คลิก", "คลิกที่นี่", "ดาวน์โหลด", "download", "รายละเอียด", "อ่านต่อ", "เพิ่มเติม", "ดูเพิ่มเติม", "more",
                 "readmore", "ไฟล์แนบ", "เอกสารแนบ", "link", "ลิงก์", "pdf", "ดู", "เปิด"}
@@ -122,15 +122,15 @@ def find_candidates(site: Site, compiled: CompiledRules, fuzzy: bool = True) -> 
         url = canonical(record.url)
         if record.kind == "page" and not site.is_home(url):
             text = site.text(record)
-            named = compiled.named(text.head_key)
+            named = frozenset().union(*(compiled.named(key) for key in text.head_keys)) if text.head_keys else frozenset()
             for code in named:
                 candidates[code][url].add(SignalKind.TITLE, text.own_title or (text.own_headings or [""])[0])
-            if not named and fuzzy and text.head_key:
+            if not named and fuzzy and text.head_keys:
                 head = " ".join([text.own_title, *text.own_headings[:1]])
                 for code in compiled.fuzzy.match(head):
                     candidates[code][url].add(SignalKind.FUZZY, head)
         elif record.kind == "document" and record.text:
-            opening = strict_key(record.text[:600])
+            opening = site.text(record).document_title_key
             for code in compiled.named(opening) | compiled.named_loose(loosen(opening)):
                 candidates[code][url].add(SignalKind.DOCUMENT_TEXT, record.text[:120])
         for code in compiled.urls.match(unquote(url).lower()):

@@ -8,18 +8,21 @@ the first failure is the candidate's reason. Every outcome is kept so ``ita expl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
 
 from model.failures import Failure, failure_for_status
-from model.records import PageRecord
+from model.records import Link, PageRecord
 from model.verdicts import CheckOutcome, Reason, SignalKind
 from rules.candidates import Found
 from rules.patterns import CompiledRules
 from rules.schema import Item
 from rules.site import PageText, Site
 from rules.thai import short_key, strict_key
-from rules.years import target_years, years_in
+from rules.years import target_years, without_publication_dates, years_in
 
 EMPTY_PAGE = 30  # letters of own content below which a page without pictures or entries is empty
 PLACEHOLDER_PAGE = 600  # a page this short that says 'under construction' is a placeholder
@@ -54,6 +57,75 @@ class Context:
 
     def linked_from(self) -> list[str]:
         return list(dict.fromkeys(s.source for s in self.found.signals if s.source))[:3]
+
+    @cached_property
+    def entries(self) -> list[Link]:
+        """The page's own links that name the item: a listing's entries for it."""
+        return item_entries(self.site, self.compiled, self.record, self.item.code)
+
+    @cached_property
+    def targets(self) -> list[Link]:
+        return pointer_targets(self.site, self.compiled, self.record, self.item.code)
+
+    @cached_property
+    def reached(self) -> list[PageRecord]:
+        """What an assessor reaches by clicking through a pointer page: its targets that work, and theirs."""
+        out: list[PageRecord] = []
+        frontier, seen = [self.record], {id(self.record)}
+        for _ in range(POINTER_DEPTH):
+            following = []
+            for record in frontier:
+                for link in pointer_targets(self.site, self.compiled, record, self.item.code)[:MAX_TARGETS]:
+                    target = self.site.get(link.url)
+                    if target is None or id(target) in seen or self.site.is_dead(link.url):
+                        continue
+                    seen.add(id(target))
+                    out.append(target)
+                    following.append(target)
+            frontier = following
+        return out
+
+
+POINTER_DEPTH = 2  # a listing → a detail page → its document
+MAX_TARGETS = 8
+DOC_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|jpe?g|png)$", re.IGNORECASE)
+
+
+def item_entries(site: Site, compiled: CompiledRules, record: PageRecord, code: str) -> list[Link]:
+    named = compiled.named
+    return [link for link in site.text(record).entry_links if code in named(short_key(link.text))]
+
+
+def pointer_targets(site: Site, compiled: CompiledRules, record: PageRecord, code: str) -> list[Link]:
+    """Where a page that is only a pointer sends the assessor: its entries for the item, or else its
+    attachments (documents linked from its own content, however the link is worded). A page with content
+    of its own is no pointer."""
+    if record.kind != "page" or site.text(record).substantial or site.is_home(record.url):
+        return []
+    entries = item_entries(site, compiled, record, code)
+    if entries:
+        return entries
+    out = []
+    for link in site.text(record).entry_links:
+        target = site.get(link.url)
+        if (target is not None and target.kind == "document") or DOC_SUFFIX.search(urlsplit(link.url).path):
+            out.append(link)
+    return out
+
+
+def works(site: Site, compiled: CompiledRules, url: str, code: str, depth: int = POINTER_DEPTH) -> bool | None:
+    """Does clicking the URL get the assessor somewhere: it opens, and if it is only a pointer, one of the
+    places it points to works too. None when the crawl did not fetch it."""
+    dead = site.is_dead(url)
+    if dead is None or dead:
+        return None if dead is None else False
+    if depth == 0:
+        return True
+    record = site.get(url)
+    targets = [t for t in pointer_targets(site, compiled, record, code)[:MAX_TARGETS] if site.get(t.url) is not record]
+    if not targets:
+        return True
+    return any(works(site, compiled, t.url, code, depth - 1) is not False for t in targets)
 
 
 @dataclass(frozen=True)
@@ -157,32 +229,25 @@ def not_placeholder(ctx: Context) -> CheckOutcome | None:
     return _pass("not_placeholder")
 
 
-def _entries(ctx: Context) -> list:
-    """The page's own links that name the item: a listing's entries for it."""
-    code = ctx.item.code
-    return [link for link in ctx.text.entry_links if code in ctx.compiled.named(short_key(link.text))]
-
-
 def shows_item(ctx: Context) -> CheckOutcome:
     record, code, compiled = ctx.record, ctx.item.code, ctx.compiled
     if ctx.found.external:
         return _pass("shows_item", via="external")
+    text = ctx.text
     if record.kind == "document":
         if ctx.found.kinds & {SignalKind.LINK_TEXT, SignalKind.INDEX_ROW, SignalKind.DOCUMENT_TEXT}:
             via = "document" if SignalKind.DOCUMENT_TEXT in ctx.found.kinds else "link_text"
             return _pass("shows_item", via=via)
-        text = ctx.text
         if compiled.names.regex[code].search(text.content_key) or compiled.names_loose.regex[code].search(text.loose_key):
             return _pass("shows_item", via="document")
         if ctx.unreadable and ctx.found.kinds & {SignalKind.FUZZY}:
             return _pass("shows_item", via="link_text")
         return _fail("shows_item", Reason.NOT_THE_ITEM, url=ctx.url)
-    text = ctx.text
-    if code in compiled.named(text.head_key):
+    if any(code in compiled.named(key) for key in text.head_keys):
         return _pass("shows_item", via="heading")
-    if compiled.names.regex[code].search(text.content_key):
+    if compiled.names.regex[code].search(text.body_key):
         return _pass("shows_item", via="content")
-    if _entries(ctx):
+    if ctx.entries:
         return _pass("shows_item", via="entries")
     head = " ".join([text.own_title, *text.own_headings[:1]])
     if head and code in compiled.fuzzy.match(head):
@@ -192,32 +257,50 @@ def shows_item(ctx: Context) -> CheckOutcome:
     return _fail("shows_item", Reason.NOT_THE_ITEM, url=ctx.url)
 
 
+def targets_work(ctx: Context) -> CheckOutcome | None:
+    """A page that only points to documents or entries is as good as the first one that opens."""
+    if not ctx.targets:
+        return None
+    outcomes = [(link, works(ctx.site, ctx.compiled, link.url, ctx.item.code, POINTER_DEPTH - 1))
+                for link in ctx.targets[:MAX_TARGETS]]
+    if any(ok is not False for _, ok in outcomes):
+        return _pass("targets_work", targets=[link.url for link, ok in outcomes if ok][:3])
+    dead = _first_dead(ctx.site, ctx.compiled, ctx.targets[0].url, ctx.item.code)
+    status = _status(ctx, dead)
+    return _fail("targets_work", Reason.BROKEN_LINK, url=dead, linked_from=[ctx.url],
+                 **({"status": status} if status else {"soft_404": True}))
+
+
+def _years(key: str) -> frozenset[int]:
+    return years_in(without_publication_dates(key))
+
+
 def fiscal_year(ctx: Context) -> CheckOutcome | None:
     wanted = target_years(ctx.item.period, ctx.year)
     if not wanted:
         return None
-    record, text = ctx.record, ctx.text
+    record, text, site = ctx.record, ctx.text, ctx.site
     link_years = years_in(strict_key(" ".join(ctx.found.link_texts())))
-    entry_years: frozenset[int] = frozenset()
     dead: list[str] = []
-    own_years = text.content_years  # dead links' texts are already out of the content
-    if record.kind == "page":
-        entries = [link for link in _entries(ctx) if years_in(short_key(link.text))]
-        alive = [link for link in entries if not ctx.site.is_dead(link.url)]
-        dead = [link.url for link in entries if ctx.site.is_dead(link.url)
-                and years_in(short_key(link.text)) & wanted]
-        entry_years = years_in(strict_key(" ".join(link.text for link in alive)))
-        if alive:  # a listing speaks through its entries; its other dates are posting stamps
-            own_years = years_in(text.head_key)
-    sure = own_years | entry_years
+    if record.kind == "document":
+        sure = text.content_years
+    else:
+        dated = [link for link in ctx.entries if years_in(short_key(link.text))]
+        alive = [link for link in dated if not site.is_dead(link.url)]
+        dead = [link.url for link in dated if site.is_dead(link.url) and years_in(short_key(link.text)) & wanted]
+        sure = _years(text.body_key) | years_in(strict_key(" ".join(link.text for link in alive)))
+        if not dated:  # a page about one year names it in its heading; a listing's heading is not its entries
+            sure |= frozenset().union(*(years_in(key) for key in text.head_keys)) if text.head_keys else frozenset()
+        for target in ctx.reached:
+            sure |= site.text(target).content_years
     if sure & wanted:
         return _pass("fiscal_year", years=sorted(sure & wanted))
-    if link_years & wanted:
-        return _pass("fiscal_year", years=sorted(link_years & wanted), only_in_link=True)
     if dead:  # the entry for the year is there, but an assessor clicking it gets nothing
         status = _status(ctx, dead[0])
         detail = {"status": status} if status else {"soft_404": True}
         return _fail("fiscal_year", Reason.BROKEN_LINK, url=dead[0], linked_from=[ctx.url], **detail)
+    if link_years & wanted and not sure:  # nothing to read but the link (a scan): the link's word
+        return _pass("fiscal_year", years=sorted(link_years & wanted), only_in_link=True)
     found = sure | link_years
     if found:
         latest = [y for y in found if y <= ctx.year + 1]
@@ -225,6 +308,18 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
     if ctx.unreadable:
         return _fail("fiscal_year", Reason.UNREADABLE_DOCUMENT, url=ctx.url, step="fiscal_year")
     return _fail("fiscal_year", Reason.NO_YEAR, wanted=sorted(wanted))
+
+
+def _first_dead(site: Site, compiled: CompiledRules, url: str, code: str) -> str:
+    """The URL that is actually dead behind a pointer (the document behind a detail page)."""
+    for _ in range(POINTER_DEPTH):
+        if site.is_dead(url):
+            return url
+        targets = pointer_targets(site, compiled, site.get(url), code)
+        if not targets:
+            return url
+        url = targets[0].url
+    return url
 
 
 def _status(ctx: Context, url: str) -> int | None:
@@ -239,19 +334,33 @@ def required_elements(ctx: Context) -> CheckOutcome | None:
     record = ctx.record
     if ctx.unreadable:
         return _fail("required_elements", Reason.UNREADABLE_DOCUMENT, url=ctx.url, step="required_elements")
-    text = ctx.text
+    # The page itself, or the page together with one of the documents or entries it points to.
+    best: list[str] | None = None
+    for extra in [None, *ctx.reached]:
+        missing = _missing(elements, record, ctx.text, ctx.site.text(extra) if extra is not None else None)
+        if best is None or len(missing) < len(best):
+            best = missing
+        if not best:
+            break
+    if best:
+        return _fail("required_elements", Reason.MISSING_ELEMENTS, elements=best)
+    return _pass("required_elements", elements=[e.name for e, _, _ in elements])
+
+
+def _missing(elements, record: PageRecord, text: PageText, extra: PageText | None) -> list[str]:
     missing = []
     for element, strict_rx, loose_rx in elements:
         if element.html:
             count = {"image": record.images, "form": record.forms, "table": record.tables}[element.html]
-            ok = count > 0
+            ok = count > 0 or (extra is not None and extra.record.kind == "page" and
+                               {"image": extra.record.images, "form": extra.record.forms,
+                                "table": extra.record.tables}[element.html] > 0)
         else:
-            ok = bool(strict_rx.search(text.content_key) or loose_rx.search(text.loose_key))
+            ok = bool(strict_rx.search(text.element_key) or loose_rx.search(text.element_loose_key)) or (
+                extra is not None and bool(strict_rx.search(extra.element_key) or loose_rx.search(extra.element_loose_key)))
         if not ok:
             missing.append(element.name)
-    if missing:
-        return _fail("required_elements", Reason.MISSING_ELEMENTS, elements=missing)
-    return _pass("required_elements", elements=[e.name for e, _, _ in elements])
+    return missing
 
 
 CHECKS: tuple[Check, ...] = (
@@ -263,6 +372,8 @@ CHECKS: tuple[Check, ...] = (
     Check("not_home_page", ("ไม่ใช่เพียงหน้าแรก", "not just the home page"), not_home_page),
     Check("not_placeholder", ("มีเนื้อหา ไม่ใช่หน้าว่างหรืออยู่ระหว่างปรับปรุง", "has content, not a placeholder"), not_placeholder),
     Check("shows_item", ("เนื้อหาของหน้าเป็นข้อนี้", "its own content shows the item"), shows_item),
+    Check("targets_work", ("เอกสารหรือรายการที่หน้านี้ชี้ไปเปิดได้", "the documents or entries it points to open"),
+          targets_work),
     Check("fiscal_year", ("แสดงปีงบประมาณที่ต้องการ", "shows the required fiscal year"), fiscal_year),
     Check("required_elements", ("มีองค์ประกอบครบ", "has every required element"), required_elements),
 )

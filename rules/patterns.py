@@ -64,6 +64,7 @@ class MultiMatcher:
 
     def __init__(self, patterns: dict[str, list[str]], loose: bool = False):
         self.regex: dict[str, re.Pattern] = {}
+        self.bounded: dict[str, re.Pattern] = {}  # the patterns without '.*' gaps: their matches have a true extent
         self.always: set[str] = set()
         literals: dict[str, set[str]] = {}
         for code, pats in patterns.items():
@@ -71,6 +72,9 @@ class MultiMatcher:
             if not pats:
                 continue
             self.regex[code] = any_of(pats)
+            bounded = [p for p in pats if not _UNBOUNDED.search(p)]
+            if bounded:
+                self.bounded[code] = any_of(bounded)
             for pattern in pats:
                 found = required_literals(pattern)
                 if found is None:
@@ -94,6 +98,9 @@ class MultiMatcher:
             for _, codes in self.automaton.iter(key):
                 candidates |= codes
         return frozenset(code for code in candidates if self.regex[code].search(key))
+
+
+_UNBOUNDED = re.compile(r"(?<!\\)\.[*+]|\{\d*,\}")
 
 
 def any_of(patterns: list[str], loose: bool = False) -> re.Pattern:
@@ -129,11 +136,11 @@ class CompiledRules:
     def _named(self, key: str) -> frozenset[str]:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
         whose name sits inside a more specific item's name in the same text."""
-        return most_specific(key, self.names.match(key) - self.exclude.match(key), self.names.regex)
+        return most_specific(key, self.names.match(key) - self.exclude.match(key), self.names.bounded)
 
     def named_loose(self, key: str) -> frozenset[str]:
         """The same on a loose key, for document text whose Thai text layer is broken."""
-        return most_specific(key, self.names_loose.match(key) - self.exclude_loose.match(key), self.names_loose.regex)
+        return most_specific(key, self.names_loose.match(key) - self.exclude_loose.match(key), self.names_loose.bounded)
 
 
 def most_specific(key: str, codes: frozenset[str], regex: dict[str, re.Pattern]) -> frozenset[str]:
@@ -141,13 +148,14 @@ def most_specific(key: str, codes: frozenset[str], regex: dict[str, re.Pattern])
 
     'การดำเนินการตามมาตรการส่งเสริมคุณธรรม' also contains 'มาตรการส่งเสริมคุณธรรม'; the text names the
     action report, so the measures item is dropped for it. Items named in different parts of one text
-    (a page holding both) are all kept.
+    (a page holding both) are all kept. Only matches of patterns without '.*' gaps have an extent to
+    compare, so ``regex`` holds those patterns alone.
     """
     if len(codes) < 2:
         return codes
     spans = {}
     for code in codes:
-        match = regex[code].search(key)
+        match = regex[code].search(key) if code in regex else None
         if match:
             spans[code] = match.span()
     kept = set(codes)

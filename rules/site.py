@@ -13,6 +13,7 @@ The home page is a portal of boxes: it is never an item's own page (only its ext
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,6 +28,15 @@ FURNITURE_MIN_PAGES = 3  # a block on fewer pages than this is never furniture
 FURNITURE_SHARE = 0.25  # a block on this share of the pages is the site's template
 LINK_FURNITURE_MIN_PAGES = 3  # a link (same target, same text) on this many pages is a menu or sidebar entry
 MIN_DEAD_TEXT = 4  # shorter link texts are not removed from a page's text when their target is dead
+SUBSTANTIAL = 150  # letters of own body (headings and link texts aside) that make a page content, not a pointer
+HEADING_BLOCK = 150  # a first block this short that names something is the page's heading
+DOCUMENT_TITLE = 160  # letters of a document's first lines read as its title
+_TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
+
+
+def title_segments(title: str) -> list[str]:
+    """'ติดต่อเรา | องค์การบริหารส่วนตำบลบางพระ' → its parts; one of them is usually the site's name."""
+    return [part.strip() for part in _TITLE_SPLIT.split(title) if part.strip()]
 
 
 @dataclass
@@ -36,20 +46,24 @@ class Furniture:
     blocks: frozenset[str] = frozenset()
     links: frozenset[tuple[str, str]] = frozenset()  # (target as linked, text)
     link_texts: frozenset[str] = frozenset()
+    title_parts: frozenset[str] = frozenset()  # parts of titles on many pages: the site's own name
     pages: int = 0
 
     @classmethod
     def learn(cls, pages: list[PageRecord]) -> Furniture:
         block_pages: Counter[str] = Counter()
         link_pages: Counter[tuple[str, str]] = Counter()
+        part_pages: Counter[str] = Counter()
         for record in pages:
             block_pages.update(set(record.blocks))
             block_pages.update({"\x00title:" + record.title, *("\x00h:" + h for h in record.headings)})
             link_pages.update({(link.url, link.text) for link in record.links if link.text})
+            part_pages.update(set(title_segments(record.title)))
         threshold = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_SHARE * len(pages)))
         blocks = frozenset(b for b, n in block_pages.items() if n >= threshold)
         links = frozenset(k for k, n in link_pages.items() if n >= LINK_FURNITURE_MIN_PAGES)
-        return cls(blocks, links, frozenset(" ".join(text.split()) for _, text in links), len(pages))
+        parts = frozenset(p for p, n in part_pages.items() if n >= threshold)
+        return cls(blocks, links, frozenset(" ".join(text.split()) for _, text in links), parts, len(pages))
 
     def is_block(self, block: str) -> bool:
         return block in self.blocks or block in self.link_texts
@@ -79,8 +93,12 @@ class PageText:
 
     @cached_property
     def own_title(self) -> str:
+        """The title without the site's name ('ติดต่อเรา | อบต.บางพระ' → 'ติดต่อเรา'); empty when it is only that."""
         title = self.record.title
-        return "" if not title or self.site.furniture.is_title(title) else title
+        if not title or self.site.furniture.is_title(title):
+            return ""
+        parts = [p for p in title_segments(title) if p not in self.site.furniture.title_parts]
+        return " - ".join(parts)
 
     @cached_property
     def own_headings(self) -> list[str]:
@@ -91,6 +109,77 @@ class PageText:
     def head_key(self) -> str:
         """The page's own name: its title (when it is not the site's) and first own heading."""
         return short_key(" ".join([self.own_title, *self.own_headings[:1]]))
+
+    @cached_property
+    def head_keys(self) -> list[str]:
+        """Each way the page names itself, apart: its own title, first heading, and a short first block
+        (table-layout pages have no <h1>). Patterns anchored on a whole name ('^ติดต่อเรา$') need them apart."""
+        texts = [self.own_title, *self.own_headings[:1]]
+        if self.own_blocks and len(self.own_blocks[0]) <= HEADING_BLOCK:
+            texts.append(self.own_blocks[0])
+        return [k for k in dict.fromkeys(short_key(t) for t in texts if t) if k]
+
+    @cached_property
+    def link_texts(self) -> frozenset[str]:
+        return frozenset(" ".join(link.text.split()) for link in self.entry_links)
+
+    @cached_property
+    def body_blocks(self) -> list[str]:
+        """Own blocks that are neither headings (the title's words, an <h*>, the first short block) nor just a
+        link's text: what the page itself says."""
+        title = short_key(self.own_title)
+        headings = set(self.own_headings)
+        out = []
+        for n, block in enumerate(self.own_blocks):
+            if block in headings or block in self.link_texts or (n == 0 and len(block) <= HEADING_BLOCK and (
+                    not title or short_key(block) in title or title in short_key(block))):
+                continue
+            out.append(block)
+        return out
+
+    @cached_property
+    def element_key(self) -> str:
+        """What required elements are looked for in: the page's own blocks, link texts included, but not its
+        title or headings (a page titled 'อำนาจหน้าที่' does not thereby describe its duties), nor dead links."""
+        if self.record.kind == "document":
+            return self.content_key
+        headings = set(self.own_headings)
+        title = short_key(self.own_title)
+        blocks = [b for n, b in enumerate(self.own_blocks) if b not in headings and not (
+            n == 0 and len(b) <= HEADING_BLOCK and title and (short_key(b) in title or title in short_key(b)))]
+        key = strict_key(" ".join(blocks))
+        for dead in self.site.dead_link_keys(self.record):
+            key = key.replace(dead, "")
+        return key
+
+    @cached_property
+    def element_loose_key(self) -> str:
+        return loosen(self.element_key)
+
+    @cached_property
+    def document_title_key(self) -> str:
+        """A document's own title: its first lines (and a 'เรื่อง …' subject line), not its tables further down."""
+        lines = [line.strip() for line in self.record.text[:1500].splitlines() if line.strip()]
+        head, size = [], 0
+        for line in lines:
+            if size > DOCUMENT_TITLE:
+                break
+            head.append(line)
+            size += len(line)
+        head += [line for line in lines[len(head):] if line.startswith("เรื่อง")][:1]
+        return strict_key(" ".join(head))
+
+    @cached_property
+    def body_key(self) -> str:
+        key = strict_key(" ".join(self.body_blocks))
+        for dead in self.site.dead_link_keys(self.record):
+            key = key.replace(dead, "")
+        return key
+
+    @property
+    def substantial(self) -> bool:
+        """The page is content in its own right, not only a pointer to documents or other pages."""
+        return len(self.body_key) >= SUBSTANTIAL
 
     @cached_property
     def content_key(self) -> str:
