@@ -242,7 +242,7 @@ class SiteBuilder:
         for plan in self.plans.values():
             if plan.outcome != "sibling":
                 continue
-            options = [s for s in plan.concept.siblings if s in self.vocab.concepts]
+            options = [s for s in plan.concept.siblings if s in self.vocab.concepts and not self.accepted_as_item(s)]
             self.rng.shuffle(options)
             chosen = None
             for sib in options:
@@ -655,6 +655,12 @@ class SiteBuilder:
         if plan.present:
             plan.urls = list(self.news_pages)
         plan.index_link = (self.rng.choice(["คลิก", plan.wording]), self.news_section)
+
+    def accepted_as_item(self, concept_id: str) -> bool:
+        """A sibling that an assessor would accept as an item of this year cannot be a decoy."""
+        concept = self.vocab.concepts[concept_id]
+        return any(self.year in self.vocab.concepts[eq].codes for eq in concept.equivalent if eq in self.vocab.concepts) \
+            and self.year not in concept.codes
 
     def sibling_item(self, plan: Plan) -> None:
         """The item is not published; its sibling is. When the sibling is not an item this year, a decoy page."""

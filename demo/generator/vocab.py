@@ -47,6 +47,8 @@ class Concept:
     codes: dict[int, str]
     form: str
     siblings: list[str] = field(default_factory=list)
+    # concepts an assessor would accept this one for: never a decoy in a year where one of them is an item
+    equivalent: list[str] = field(default_factory=list)
     names: list[Wording] = field(default_factory=list)
     docs: list[Wording] = field(default_factory=list)
     body: list[Wording] = field(default_factory=list)
@@ -84,7 +86,8 @@ class Vocab:
     def __init__(self, data: dict):
         self.version = data.get("version", 1)
         self.concepts = {cid: Concept(cid, {int(y): c for y, c in raw["codes"].items()}, raw["form"],
-                                      list(raw.get("siblings") or []), _wordings(raw.get("names")),
+                                      list(raw.get("siblings") or []), list(raw.get("equivalent") or []),
+                                      _wordings(raw.get("names")),
                                       _wordings(raw.get("docs")), _wordings(raw.get("body")))
                          for cid, raw in data["concepts"].items()}
         self.year_phrases = _wordings(data.get("year_phrases"))
