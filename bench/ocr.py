@@ -1,0 +1,170 @@
+"""Thai OCR benchmark: how often a scan's year is read right, wrong or left uncertain, and what OCR costs.
+
+    .venv/bin/python bench/ocr.py            # 100 generated scans, 2 worker processes
+    .venv/bin/python bench/ocr.py -n 30 --compare   # also 200 vs 300 dpi, binarised or not, tesserocr vs CLI
+
+The scans are made by tests/scans.py (agency documents in Sarabun, years 2565–2569 in Thai or Arabic digits,
+150/200/300 dpi, specks, blur, JPEG, skew up to 1°). Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import scans  # noqa: E402
+
+from crawler.ocr import OcrConfig, OcrPool, check_engine, ocr_document  # noqa: E402
+from reports.text import table as _table  # noqa: E402
+from rules.ocr_text import CONFIRMED, UNCERTAIN, read_year  # noqa: E402
+from rules.thai import strict_key  # noqa: E402
+
+ASSESSED = 2568  # years 2565–2569 are all within ±3
+TARGET_RIGHT, TARGET_WRONG, TARGET_SITE_S = 0.95, 0.01, 60.0
+
+
+def table(header: list[str], rows: list[list]) -> str:
+    return _table([[str(c) for c in row] for row in rows], header)
+
+
+def outcome(doc: scans.Doc, reading) -> str:
+    if reading.status == CONFIRMED:
+        return "right" if set(reading.years) <= doc.years and doc.year in reading.fiscal_years else "wrong"
+    return "uncertain" if reading.status == UNCERTAIN else "none"
+
+
+def cer(truth: str, got: str) -> float:
+    return 1 - difflib.SequenceMatcher(None, truth, got, autojunk=False).ratio()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=100, help="documents (default 100)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--max-pages", type=int, default=3)
+    parser.add_argument("--compare", action="store_true", help="also compare dpi, binarisation and binding")
+    args = parser.parse_args()
+
+    ok, engine = check_engine()
+    print(f"engine: {engine}")
+    if not ok:
+        sys.exit(1)
+    made = time.perf_counter()
+    docs = [scans.sample(i) for i in range(args.n)]
+    bodies = [scans.scanned_pdf(doc.pages, scan) for doc, scan in docs]
+    print(f"{args.n} scans generated in {time.perf_counter() - made:.1f} s "
+          f"({sum(len(d.pages) for d, _ in docs)} pages)")
+
+    config = OcrConfig(max_pages=args.max_pages)
+    started = time.perf_counter()
+    with OcrPool(config, workers=args.workers) as pool:
+        futures = [pool.submit(body, "pdf") for body in bodies]
+        results = [future.result() for future in futures]
+    wall = time.perf_counter() - started
+    pages = sum(len(r.pages) for r in results)
+    cpu = sum(r.seconds for r in results)
+    per_page = cpu / max(pages, 1)
+
+    rows, by_group = Counter(), {}
+    confusion: Counter = Counter()
+    for (doc, scan), result in zip(docs, results, strict=True):
+        reading = read_year(result.pages, ASSESSED)
+        verdict = outcome(doc, reading) if result.ok else "error"
+        rows[verdict] += 1
+        digits = "Thai digits" if any(ch in scans.THAI_DIGITS for ch in doc.pages[0][1] + doc.pages[0][0]) else "Arabic digits"
+        for group in (digits, f"{scan.dpi} dpi"):
+            by_group.setdefault(group, Counter())[verdict] += 1
+        if digits == "Thai digits":
+            _confusions(doc, result, confusion)
+
+    n = len(results)
+    print()
+    print(f"Year read from {n} scans (assessed year {ASSESSED}, plausible ±3):")
+    header = ["documents", "n", "right", "wrong", "uncertain", "none", "error"]
+    lines = [["all", n, *(_pct(rows[k], n) for k in ("right", "wrong", "uncertain", "none", "error"))]]
+    for group, counts in sorted(by_group.items()):
+        total = sum(counts.values())
+        lines.append([group, total, *(_pct(counts[k], total) for k in ("right", "wrong", "uncertain", "none", "error"))])
+    print(table(header, lines))
+    print(f"targets: right ≥ {TARGET_RIGHT:.0%}, wrong ≤ {TARGET_WRONG:.0%}")
+
+    print()
+    capped = args.max_pages + 1
+    throughput = wall / max(pages, 1)  # seconds per page with every worker busy (process start included)
+    mix = pages / n
+    print(table(["OCR cost", "value"], [
+        [f"pages read (cap: first {args.max_pages} + last)", f"{pages} ({mix:.1f} per document)"],
+        ["OCR s/page inside a busy worker (render + Tesseract)", f"{per_page:.2f}"],
+        [f"wall time, {args.workers} worker processes", f"{wall:.1f} s = {throughput:.2f} s/page"],
+        [f"projected: 50 scanned docs of {mix:.1f} pages (this mix), 2 cores", f"{50 * mix * throughput:.0f} s"],
+        [f"projected: 50 scanned docs all ≥ {capped} pages (cap reached), 2 cores",
+         f"{50 * capped * throughput:.0f} s (target ≤ {TARGET_SITE_S:.0f} s)"],
+    ]))
+
+    if confusion:
+        print()
+        print("Thai digits as Tesseract read them (printed → read, where the year token had 4 characters):")
+        print(table(["printed", "read as (count)"], [
+            [digit, ", ".join(f"{read}:{count}" for (d, read), count in confusion.most_common() if d == digit)]
+            for digit in scans.THAI_DIGITS if any(d == digit for d, _ in confusion)]))
+
+    if args.compare:
+        compare(docs, bodies)
+
+
+def _confusions(doc, result, confusion: Counter) -> None:
+    import re
+
+    text = "\n".join(p.text for p in result.pages)
+    printed = [scans.thai(str(y)) for y in sorted(doc.years)]
+    for match in re.finditer(r"(?:พ\.ศ\.|ปีงบประมาณ)\s*([๐-๙0-9oO]{4})(?![๐-๙0-9])", text):
+        token = match.group(1)
+        best = min(printed, key=lambda p: sum(a != b for a, b in zip(p, token, strict=True)))
+        for a, b in zip(best, token, strict=True):
+            confusion[(a, b)] += 1
+
+
+def _pct(count: int, total: int) -> str:
+    return f"{count / total:.0%}" if total else "-"
+
+
+def compare(docs, bodies) -> None:
+    """Character error rate of the page text and seconds per page, by rendering and binding (one process)."""
+    print()
+    variants = [("tesserocr 200 dpi", OcrConfig(dpi=200, max_pages=0)),
+                ("tesserocr 300 dpi", OcrConfig(dpi=300, max_pages=0)),
+                ("tesserocr 200 dpi + Otsu", OcrConfig(dpi=200, binarize=True, max_pages=0)),
+                ("tesseract CLI (TSV) 200 dpi", OcrConfig(dpi=200, backend="cli", max_pages=0))]
+    lines = []
+    with tempfile.TemporaryDirectory():
+        for name, config in variants:
+            errors, seconds, pages, years = [], 0.0, 0, Counter()
+            for (doc, _), body in zip(docs, bodies, strict=True):
+                result = ocr_document(body, "pdf", [1], config)
+                if not result.ok:
+                    continue
+                seconds += result.seconds
+                pages += 1
+                errors.append(cer(strict_key("".join(doc.pages[0])), strict_key(result.pages[0].text)))
+                years[outcome(doc, read_year(result.pages[:1], ASSESSED))] += 1
+            n = sum(years.values())
+            lines.append([name, pages, f"{statistics.mean(errors):.3f}" if errors else "-", f"{seconds / max(pages, 1):.2f}",
+                          _pct(years["right"], n), _pct(years["wrong"], n)])
+    print(table(["page 1 only", "pages", "CER", "s/page", "year right", "year wrong"], lines))
+
+
+if __name__ == "__main__":
+    main()

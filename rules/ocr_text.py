@@ -1,0 +1,245 @@
+"""Thai OCR text: repair before the usual ``rules.thai`` keys, and years read only when they are safe to read.
+
+Tesseract's Thai model (Debian ``tesseract-ocr-tha``, the tessdata_fast net) reads Thai letters well (≈3 %
+character errors on clean 200 dpi scans) but Thai digits badly: on Sarabun scans ๖ came out as ๐ or ๒๐, ๘ and
+๙ as ๕, ๑๙ as "ow" (bench/ocr.py prints the confusion table it measures). So a Thai-digit year read from a
+scan is a set of candidate readings, not a number: ``read_year`` keeps a year only when exactly one
+candidate is plausible for the assessed year and the text around it says it is a year (พ.ศ., ปีงบประมาณ, or a
+day + month + year date); otherwise it answers ``uncertain``, which the audit must turn into needs_review,
+never into "present".
+
+``repair_ocr`` fixes what is safe to fix: nikhahit + sara aa (ํา → ำ), marks floating away from their
+consonant, letters spaced out one by one, and Latin look-alikes inside digit runs (o/O → 0, l/I/| → 1 among
+Arabic digits; o/O → ๐ among Thai digits). It never guesses a Thai digit and never uses NFKC (which would
+split ำ).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import product
+
+from rules.years import _MONTHS
+
+CONFIRMED, UNCERTAIN, NONE = "confirmed", "uncertain", "none"
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+
+# What a digit printed in Thai may really be when Tesseract's tha model says it is this character
+# (measured on generated scans, bench/ocr.py; plus the confusions the reference found: ๒/๖/๘, ๓/๗, ๑/o).
+THAI_CONFUSIONS: dict[str, str] = {
+    "๐": "๐๖๘๙", "๑": "๑", "๒": "๒๖๘", "๓": "๓๗", "๔": "๔๕", "๕": "๕๔๘๙๖", "๖": "๖๒๘๐", "๗": "๗๓",
+    "๘": "๘๒๖๕", "๙": "๙๕", "o": "๐๑", "O": "๐๑", "w": "๙", "«": "๔๕",
+}
+# ...and two characters Tesseract makes of one Thai digit (๖ → ๒๐, ๘ → ๒๕)
+THAI_SPLITS: dict[str, str] = {"๒๐": "๖", "๒๕": "๘", "๐๕": "๘"}
+ARABIC_CONFUSIONS: dict[str, str] = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_SPACE_AROUND_MARK = re.compile(rf"\s+(?=[{_MARKS}])")
+_FLOATING_MARK = re.compile(rf"(?<=[\u0e01-\u0e2e])\s+([{_MARKS}]+)\s+(?=[\u0e01-\u0e2e])")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACED_LETTERS = re.compile(r"(?<![^\s])([\u0e01-\u0e4e]{1,2}(?: [\u0e01-\u0e4e]{1,2}){3,})(?![^\s])")
+_ARABIC_RUN = re.compile(r"(?<=[0-9])[OolI|](?=[0-9])|(?<=[0-9]{2})[Oo](?![A-Za-z])|(?<![A-Za-z])[Oo](?=[0-9]{2})")
+_THAI_RUN = re.compile("(?<=[๐-๙])[Oo](?=[๐-๙])")
+
+
+def _light(text: str) -> str:
+    """NFC, invisible characters dropped, ํา → ำ, no space before a mark: what every OCR reading needs."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = text.replace("\u0e4d\u0e32", "\u0e33").replace("\u0e4d\u0e48\u0e32", "\u0e48\u0e33")
+    text = text.replace("\u0e4d\u0e49\u0e32", "\u0e49\u0e33")
+    text = _FLOATING_MARK.sub(r"\1", text)  # a mark standing alone between spaces belongs to both sides
+    return _SPACE_AROUND_MARK.sub("", text)
+
+
+def repair_ocr(text: str) -> str:
+    """Tesseract's Thai output made fit for ``rules.thai.repair``/``strict_key``. Safe fixes only."""
+    if not text:
+        return ""
+    text = _light(text)
+    text = _SPACED_LETTERS.sub(lambda m: m.group(1).replace(" ", ""), text)  # "ป ร ะ ก า ศ" → "ประกาศ"
+    text = _ARABIC_RUN.sub(lambda m: ARABIC_CONFUSIONS[m.group()], text)
+    return _THAI_RUN.sub("๐", text)
+
+
+# -- years --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearReading:
+    """What a scan says about its year. ``uncertain`` means: do not decide, ask a person."""
+
+    status: str  # "confirmed", "uncertain" or "none"
+    years: tuple[int, ...] = ()  # confirmed years (พ.ศ.) as printed
+    page: int | None = None  # page number of the reading (the first confirmed one, else the first uncertain)
+    excerpt: str = ""  # up to 80 characters of OCR text around it
+    candidates: tuple[int, ...] = ()  # when uncertain: the plausible readings that could not be told apart
+    fiscal_years: tuple[int, ...] = ()  # years plus the fiscal year of dates in ต.ค.–ธ.ค. (FY N starts 1 Oct N−1)
+    reason: str = ""
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status == CONFIRMED
+
+
+@dataclass(frozen=True)
+class _Hit:
+    status: str
+    years: tuple[int, ...]
+    page: int | None
+    excerpt: str
+    fiscal: bool  # a date in October–December: it also speaks for the next fiscal year
+    reason: str
+
+
+_DIGITLIKE = "๐-๙0-9oOlI|w«"
+_TOKEN = re.compile(rf"[{_DIGITLIKE}](?:\s?[{_DIGITLIKE}])*")
+_BE = r"(?:พ\s*\.?\s*ศ\s*\.?|[Ww]\s*\.\s*[Aa]\s*\.?)"
+_FISCAL = r"(?:ปี\s*งบ\s*ประมาณ|ประจ\s*ำ\s*ปี|ปี\s*งบ)"
+_MONTH = "|".join(sorted((r"\s*".join(re.escape(ch) for ch in m) for m in _MONTHS if len(m) > 3), key=len, reverse=True))
+_MONTH_RE = re.compile(rf"(?P<day>(?:วันที่|[{_DIGITLIKE}]{{1,3}}))\s*(?P<month>{_MONTH})\s*(?:{_BE})?\s*(?=[{_DIGITLIKE}])")
+_CONTEXT_RE = re.compile(rf"(?:{_FISCAL}\s*(?:{_BE})?|{_BE})\s*(?=[{_DIGITLIKE}])")
+_MONTH_NUMBER = {re.sub(r"\s", "", m): n for m, n in _MONTHS.items()}
+
+
+def _pieces(text: str, start: int) -> tuple[str, int]:
+    """The digit-like token at ``start``; pieces split by single spaces ("๒ ๕๖๘") are joined until four
+    characters, so a number printed after the year is not taken into it."""
+    match = _TOKEN.match(text, start)
+    if not match:
+        return "", start
+    token, end = "", start
+    for piece in re.finditer(r"\S+", match.group()):
+        if len(token) >= 4:
+            break
+        token += piece.group()
+        end = start + piece.end()
+    return token, end
+
+
+def candidates(token: str) -> set[int]:
+    """Every year (พ.ศ., 4 digits) the OCR token could stand for under the measured confusions."""
+    token = token.replace(" ", "")
+    if not token:
+        return set()
+    thai = sum(ch in THAI_DIGITS for ch in token) >= sum(ch.isascii() and ch.isdigit() for ch in token)
+    if not thai:
+        digits = "".join(ARABIC_CONFUSIONS.get(ch, ch) for ch in token)
+        return {int(digits)} if len(digits) == 4 and digits.isdigit() else set()
+    readings: set[str] = set()
+
+    def walk(index: int, sofar: tuple[str, ...]) -> None:
+        if len(readings) > 500 or len(sofar) > 4:
+            return
+        if index == len(token):
+            if len(sofar) == 4:
+                readings.update("".join(p) for p in product(*sofar))
+            return
+        ch = token[index]
+        if ch in THAI_CONFUSIONS:
+            walk(index + 1, (*sofar, THAI_CONFUSIONS[ch]))
+        pair = token[index:index + 2]
+        if pair in THAI_SPLITS:
+            walk(index + 2, (*sofar, THAI_SPLITS[pair] + pair[0]))
+
+    walk(0, ())
+    return {int(r.translate(_TO_ARABIC)) for r in readings}
+
+
+def _excerpt(text: str, start: int, end: int, limit: int = 80) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, end - limit + 10) if end - line_start > limit - 10 else line_start
+    return " ".join(text[left:min(line_end, left + limit)].split())[:limit]
+
+
+def _readings_on(page, assessed_year: int, window: int, min_confidence: float) -> list[_Hit]:
+    raw = page.text or ""
+    text = _light(raw)
+    # offsets of the light-repaired text map back to the raw text only approximately; confidences are looked
+    # up on the raw text with the same token, found near the same place
+    plausible = range(assessed_year - window, assessed_year + window + 1)
+    hits: list[_Hit] = []
+    seen: set[int] = set()
+    contexts = [(m, "date") for m in _MONTH_RE.finditer(text)] + [(m, "context") for m in _CONTEXT_RE.finditer(text)]
+    for match, kind in sorted(contexts, key=lambda pair: pair[0].end()):
+        start = match.end()
+        if start in seen:
+            continue
+        seen.add(start)
+        token, end = _pieces(text, start)
+        if not token:
+            continue
+        fiscal = kind == "date" and _MONTH_NUMBER.get(re.sub(r"\s", "", match.group("month")), 0) >= 10
+        found = sorted(y for y in candidates(token) if y in plausible)
+        excerpt = _excerpt(text, match.start(), end)
+        number = getattr(page, "number", None)
+        if not found:
+            continue
+        confidence = _confidence(page, raw, token)
+        if len(found) == 1 and confidence >= min_confidence:
+            hits.append(_Hit(CONFIRMED, tuple(found), number, excerpt, fiscal, f"'{token}' → {found[0]}"))
+        else:
+            why = (f"OCR confidence {confidence:.0f} < {min_confidence:.0f}" if len(found) == 1
+                   else f"'{token}' could be {', '.join(map(str, found))}")
+            hits.append(_Hit(UNCERTAIN, tuple(found), number, excerpt, fiscal, why))
+    return hits
+
+
+def _confidence(page, raw: str, token: str) -> float:
+    """The lowest word confidence over the token's characters on the page (100 when not known)."""
+    lookup = getattr(page, "confidence_of", None)
+    if lookup is None:
+        return 100.0
+    compact = token.replace(" ", "")
+    pattern = r"\s?".join(re.escape(ch) for ch in compact)
+    lows = [lookup(m.start(), m.end()) for m in re.finditer(pattern, raw)]
+    return min(lows) if lows else 100.0
+
+
+def read_year(pages: Iterable, assessed_year: int, *, window: int = 3, min_confidence: float = 50.0) -> YearReading:
+    """The years (พ.ศ.) a scanned document states, read from OCR pages (objects with ``number``, ``text`` and
+    optionally ``confidence_of(start, end)``, e.g. crawler.ocr.OcrPage).
+
+    A reading counts when it is within ``window`` years of ``assessed_year``, stands after พ.ศ./ปีงบประมาณ or
+    in a day-month-year date, has exactly one plausible reading under the digit confusions, and its words
+    were read with at least ``min_confidence``. Anything short of that is ``uncertain`` (with the
+    candidates) when some plausible reading exists, else ``none``.
+    """
+    hits = [hit for page in pages for hit in _readings_on(page, assessed_year, window, min_confidence)]
+    sure = [hit for hit in hits if hit.status == CONFIRMED]
+    if sure:
+        years = tuple(sorted({y for hit in sure for y in hit.years}))
+        fiscal = {y + 1 for hit in sure if hit.fiscal for y in hit.years}
+        first = sure[0]
+        return YearReading(CONFIRMED, years, first.page, first.excerpt, (),
+                           tuple(sorted(set(years) | fiscal)), first.reason)
+    if hits:
+        first = hits[0]
+        open_years = tuple(sorted({y for hit in hits for y in hit.years}))
+        return YearReading(UNCERTAIN, (), first.page, first.excerpt, open_years, (), first.reason)
+    return YearReading(NONE, reason="no year with พ.ศ./ปีงบประมาณ/a date within the plausible years")
+
+
+@dataclass(frozen=True)
+class _TextPage:
+    number: int
+    text: str
+
+
+def read_year_in_text(text: str, assessed_year: int, page: int = 1, **options) -> YearReading:
+    """``read_year`` on one page of text (no confidences known)."""
+    return read_year([_TextPage(page, text)], assessed_year, **options)
+
+
+def arabic(text: str) -> str:
+    return text.translate(_TO_ARABIC)
+
+
+def plausible_years(assessed_year: int, window: int = 3) -> Sequence[int]:
+    return range(assessed_year - window, assessed_year + window + 1)
