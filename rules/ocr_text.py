@@ -38,12 +38,14 @@ THAI_CONFUSIONS: dict[str, str] = {
 THAI_SPLITS: dict[str, str] = {"๒๐": "๖", "๒๕": "๘", "๐๕": "๘"}
 ARABIC_CONFUSIONS: dict[str, str] = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
 
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_MARKS = "\u0e31\u0e33-\u0e3a\u0e47-\u0e4e"  # marks above/below and sara am: never after a space in Thai
 _SPACE_AROUND_MARK = re.compile(rf"\s+(?=[{_MARKS}])")
 _FLOATING_MARK = re.compile(rf"(?<=[\u0e01-\u0e2e])\s+([{_MARKS}]+)\s+(?=[\u0e01-\u0e2e])")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACED_LETTERS = re.compile(r"(?<![^\s])([\u0e01-\u0e4e]{1,2}(?: [\u0e01-\u0e4e]{1,2}){3,})(?![^\s])")
-_ARABIC_RUN = re.compile(r"(?<=[0-9])[OolI|](?=[0-9])|(?<=[0-9]{2})[Oo](?![A-Za-z])|(?<![A-Za-z])[Oo](?=[0-9]{2})")
+# a number that starts with a digit and has look-alike letters in it, with no other letter beside it: "2O25"
+_ARABIC_RUN = re.compile(r"(?<![A-Za-z0-9])[0-9][0-9OolI|]*[OolI|][0-9OolI|]*(?![A-Za-z0-9])")
+_LOOKALIKES = str.maketrans("OolI|", "00111")
 _THAI_RUN = re.compile("(?<=[๐-๙])[Oo](?=[๐-๙])")
 
 
@@ -62,7 +64,7 @@ def repair_ocr(text: str) -> str:
         return ""
     text = _light(text)
     text = _SPACED_LETTERS.sub(lambda m: m.group(1).replace(" ", ""), text)  # "ป ร ะ ก า ศ" → "ประกาศ"
-    text = _ARABIC_RUN.sub(lambda m: ARABIC_CONFUSIONS[m.group()], text)
+    text = _ARABIC_RUN.sub(lambda m: m.group().translate(_LOOKALIKES), text)
     return _THAI_RUN.sub("๐", text)
 
 
