@@ -100,56 +100,95 @@ class _Hit:
 
 _DIGITLIKE = "๐-๙0-9oOlI|w«"
 _TOKEN = re.compile(rf"[{_DIGITLIKE}](?:\s?[{_DIGITLIKE}])*")
-_BE = r"(?:พ\s*\.?\s*ศ\s*\.?|[Ww]\s*\.\s*[Aa]\s*\.?)"
-_FISCAL = r"(?:ปี\s*งบ\s*ประมาณ|ประจ\s*ำ\s*ปี|ปี\s*งบ)"
+_BE = r"(?:พ\s*\.?\s*ศ\s*\.?|[Ww]\s*\.?\s*[Aa]\s*\.)"  # พ.ศ. and what Tesseract makes of it (W.A., WA.)
+_GAP = r"[\s.,:;'\-]{0,6}"  # specks read as dots, a line break
+_AM = "(?:\u0e33|\u0e4d\\s*\u0e32)"  # ำ, or nikhahit + sara aa as Tesseract writes it
+_FISCAL = rf"(?:ปี\s*งบ\s*ประมาณ|ประจ\s*{_AM}\s*ปี|ปี\s*งบ)"
 _MONTH = "|".join(sorted((r"\s*".join(re.escape(ch) for ch in m) for m in _MONTHS if len(m) > 3), key=len, reverse=True))
-_MONTH_RE = re.compile(rf"(?P<day>(?:วันที่|[{_DIGITLIKE}]{{1,3}}))\s*(?P<month>{_MONTH})\s*(?:{_BE})?\s*(?=[{_DIGITLIKE}])")
-_CONTEXT_RE = re.compile(rf"(?:{_FISCAL}\s*(?:{_BE})?|{_BE})\s*(?=[{_DIGITLIKE}])")
+_MONTH_RE = re.compile(rf"(?P<day>(?:วันที่|วันที|[{_DIGITLIKE}]{{1,3}}))\s*(?P<month>{_MONTH}){_GAP}(?:{_BE})?{_GAP}(?=[{_DIGITLIKE}])")
+_CONTEXT_RE = re.compile(rf"(?:{_FISCAL}{_GAP}(?:{_BE})?|{_BE}){_GAP}(?=[{_DIGITLIKE}])")
 _MONTH_NUMBER = {re.sub(r"\s", "", m): n for m, n in _MONTHS.items()}
 
 
-def _pieces(text: str, start: int) -> tuple[str, int]:
-    """The digit-like token at ``start``; pieces split by single spaces ("๒ ๕๖๘") are joined until four
-    characters, so a number printed after the year is not taken into it."""
+def _pieces(text: str, start: int) -> list[int]:
+    """Offsets of the characters of the digit-like token at ``start``; pieces split by single spaces
+    ("๒ ๕๖๘") are joined until four characters, so a number printed after the year is not taken in."""
     match = _TOKEN.match(text, start)
     if not match:
-        return "", start
-    token, end = "", start
+        return []
+    offsets: list[int] = []
     for piece in re.finditer(r"\S+", match.group()):
-        if len(token) >= 4:
+        if len(offsets) >= 4:
             break
-        token += piece.group()
-        end = start + piece.end()
-    return token, end
+        offsets.extend(range(start + piece.start(), start + piece.end()))
+    return offsets
 
 
-def candidates(token: str) -> set[int]:
-    """Every year (พ.ศ., 4 digits) the OCR token could stand for under the measured confusions."""
-    token = token.replace(" ", "")
-    if not token:
-        return set()
-    thai = sum(ch in THAI_DIGITS for ch in token) >= sum(ch.isascii() and ch.isdigit() for ch in token)
-    if not thai:
-        digits = "".join(ARABIC_CONFUSIONS.get(ch, ch) for ch in token)
-        return {int(digits)} if len(digits) == 4 and digits.isdigit() else set()
+def _walk(units: list[str | tuple[str, ...]], limit: int = 4) -> set[str]:
+    """Readings (Arabic digit strings) of a token: a unit is a digit-reader glyph (its values, as a tuple of
+    one string) or one character as Tesseract wrote it (its confusions apply, and ๒๐ → ๖ splits)."""
     readings: set[str] = set()
 
     def walk(index: int, sofar: tuple[str, ...]) -> None:
-        if len(readings) > 500 or len(sofar) > 4:
+        if len(readings) > 2000 or len(sofar) > limit:
             return
-        if index == len(token):
-            if len(sofar) == 4:
+        if index == len(units):
+            if len(sofar) == limit:
                 readings.update("".join(p) for p in product(*sofar))
             return
-        ch = token[index]
-        if ch in THAI_CONFUSIONS:
-            walk(index + 1, (*sofar, THAI_CONFUSIONS[ch]))
-        pair = token[index:index + 2]
-        if pair in THAI_SPLITS:
-            walk(index + 2, (*sofar, THAI_SPLITS[pair] + pair[0]))
+        unit = units[index]
+        if isinstance(unit, tuple):
+            walk(index + 1, (*sofar, unit[0]))
+            return
+        if unit in THAI_CONFUSIONS:
+            walk(index + 1, (*sofar, THAI_CONFUSIONS[unit].translate(_TO_ARABIC)))
+        elif unit.isascii() and (unit.isdigit() or unit in ARABIC_CONFUSIONS):
+            walk(index + 1, (*sofar, ARABIC_CONFUSIONS.get(unit, unit)))
+        pair = "".join(u for u in units[index:index + 2] if isinstance(u, str))
+        if len(pair) == 2 and pair in THAI_SPLITS:
+            walk(index + 2, (*sofar, (THAI_SPLITS[pair] + pair[0]).translate(_TO_ARABIC)))
 
     walk(0, ())
-    return {int(r.translate(_TO_ARABIC)) for r in readings}
+    return readings
+
+
+def _years(units: list[str | tuple[str, ...]], thai: bool) -> set[int]:
+    readings = _walk(units)
+    if thai:
+        # after พ.ศ./ปีงบประมาณ/a date, four Thai digits are 25xx: the century's own misreadings (๕ → ๔) do not
+        # matter, the last two digits decide
+        return {2500 + int(r[2:]) for r in readings}
+    return {int(r) for r in readings}
+
+
+def candidates(token: str) -> set[int]:
+    """Every year (พ.ศ., 4 digits) an OCR token could stand for under Tesseract's measured confusions."""
+    token = token.replace(" ", "")
+    thai = sum(ch in THAI_DIGITS or ch in "oOw«" for ch in token) > sum(ch.isascii() and ch.isdigit() for ch in token)
+    if not thai:
+        units: list[str | tuple[str, ...]] = [ARABIC_CONFUSIONS.get(ch, ch) for ch in token]
+        return {int("".join(units))} if len(units) == 4 and "".join(units).isdigit() else set()
+    return _years(list(token), True)
+
+
+def _token_units(page, text: str, offsets: list[int]) -> tuple[list[str | tuple[str, ...]], bool]:
+    """The token as units: glyphs the digit reader re-read (from ``page.digits``) or Tesseract's characters."""
+    runs = getattr(page, "digits", ()) or ()
+    units: list[str | tuple[str, ...]] = []
+    thai = 0
+    for offset in offsets:
+        ch = text[offset]
+        run = next((r for r in runs if r[0] <= offset < r[1]), None)
+        if run is not None:
+            values = run[2].split("|")
+            position = offset - run[0]
+            if position < len(values):
+                units.append((values[position],))
+                thai += ch in THAI_DIGITS
+                continue
+        units.append(ch)
+        thai += ch in THAI_DIGITS or ch in "oOw«"
+    return units, thai * 2 > len(offsets)
 
 
 def _excerpt(text: str, start: int, end: int, limit: int = 80) -> str:
@@ -161,10 +200,9 @@ def _excerpt(text: str, start: int, end: int, limit: int = 80) -> str:
 
 
 def _readings_on(page, assessed_year: int, window: int, min_confidence: float) -> list[_Hit]:
-    raw = page.text or ""
-    text = _light(raw)
-    # offsets of the light-repaired text map back to the raw text only approximately; confidences are looked
-    # up on the raw text with the same token, found near the same place
+    text = unicodedata.normalize("NFC", page.text or "")
+    if len(text) != len(page.text or ""):
+        text = page.text or ""  # offsets must stay those of the page's words and digit runs
     plausible = range(assessed_year - window, assessed_year + window + 1)
     hits: list[_Hit] = []
     seen: set[int] = set()
@@ -174,16 +212,19 @@ def _readings_on(page, assessed_year: int, window: int, min_confidence: float) -
         if start in seen:
             continue
         seen.add(start)
-        token, end = _pieces(text, start)
-        if not token:
+        offsets = _pieces(text, start)
+        if not offsets:
             continue
-        fiscal = kind == "date" and _MONTH_NUMBER.get(re.sub(r"\s", "", match.group("month")), 0) >= 10
-        found = sorted(y for y in candidates(token) if y in plausible)
-        excerpt = _excerpt(text, match.start(), end)
-        number = getattr(page, "number", None)
+        units, thai = _token_units(page, text, offsets)
+        found = sorted(y for y in _years(units, thai) if y in plausible)
         if not found:
             continue
-        confidence = _confidence(page, raw, token)
+        token = "".join(text[i] for i in offsets)
+        fiscal = kind == "date" and _MONTH_NUMBER.get(re.sub(r"\s", "", match.group("month")), 0) >= 10
+        excerpt = _excerpt(text, match.start(), offsets[-1] + 1)
+        number = getattr(page, "number", None)
+        lookup = getattr(page, "confidence_of", None)
+        confidence = lookup(offsets[0], offsets[-1] + 1) if lookup else 100.0
         if len(found) == 1 and confidence >= min_confidence:
             hits.append(_Hit(CONFIRMED, tuple(found), number, excerpt, fiscal, f"'{token}' → {found[0]}"))
         else:
@@ -191,17 +232,6 @@ def _readings_on(page, assessed_year: int, window: int, min_confidence: float) -
                    else f"'{token}' could be {', '.join(map(str, found))}")
             hits.append(_Hit(UNCERTAIN, tuple(found), number, excerpt, fiscal, why))
     return hits
-
-
-def _confidence(page, raw: str, token: str) -> float:
-    """The lowest word confidence over the token's characters on the page (100 when not known)."""
-    lookup = getattr(page, "confidence_of", None)
-    if lookup is None:
-        return 100.0
-    compact = token.replace(" ", "")
-    pattern = r"\s?".join(re.escape(ch) for ch in compact)
-    lows = [lookup(m.start(), m.end()) for m in re.finditer(pattern, raw)]
-    return min(lows) if lows else 100.0
 
 
 def read_year(pages: Iterable, assessed_year: int, *, window: int = 3, min_confidence: float = 50.0) -> YearReading:
