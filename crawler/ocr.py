@@ -2,23 +2,28 @@
 
 What the audit calls (the lead integrates it; nothing here is imported by the pipeline yet)::
 
-    config = OcrConfig(cache_dir=audit_dir / "ocr")
-    with OcrPool(config, workers=1) as pool:             # processes: PDFium and Tesseract are not thread-safe
-        future = pool.submit(body, kind="pdf", pages=doc.scanned_pages)  # bytes or a path; pages 1-based
+    config = OcrConfig(cache_dir=audit_dir / "ocr")      # max_pages=3: pages 1-3 and the last one
+    with OcrPool(config, workers=2) as pool:             # processes: PDFium and Tesseract are not thread-safe
+        future = pool.submit(body, "pdf", doc.scanned_pages)  # bytes or a path; pages 1-based (None: all)
         result = future.result()                         # OcrResult, never an exception
-    if result.status == "ok": ... result.pages[i].text / .confidence / .number
+    if result.ok:
+        text = rules.ocr_text.repair_ocr(result.text)    # then rules.thai.strict_key / loose_key as usual
+        year = rules.ocr_text.read_year(result.pages, assessed_year)  # "uncertain" → needs_review
 
 ``ocr_document(source, kind, pages, config)`` does the same in the calling process. Results are cached as JSON
 under ``cache_dir`` by the document's sha256, so a re-run or a batch never reads the same scan twice. When
 Tesseract or its Thai model is missing the engine says so once (log warning, Thai and English, with the
 install command) and every result has status ``unavailable``; a corrupt or encrypted file gives status
-``error``. Nothing here raises into the caller.
+``error``. Nothing here raises into the caller. The pool starts its workers with "spawn": a script that uses
+it must guard its entry point with ``if __name__ == "__main__":`` (the ``ita`` command does).
 
 Binding: tesserocr (Tesseract's C API, manylinux wheel with libtesseract 5.5 inside; the Thai model comes
-from Debian's ``tesseract-ocr-tha``), one engine per worker process, no process per page. The ``tesseract``
-command line (TSV output) is the fallback when tesserocr cannot be imported. Both run Tesseract single-
-threaded (OMP_THREAD_LIMIT=1): on 2 cores its OpenMP threads made a page 8× slower (16 s against 1.9 s).
-Pages are rendered greyscale at 200 dpi: 300 dpi was 35 % slower and no more accurate (bench/ocr.py).
+from Debian's ``tesseract-ocr-tha``), one engine per worker process, no process per page: 0.44 s/page
+against 0.69 s for the ``tesseract`` command line with TSV output, which stays as the fallback when tesserocr
+cannot be imported. Both run Tesseract single-threaded (OMP_THREAD_LIMIT=1): on 2 cores its OpenMP threads
+made a page 8× slower (16 s against 1.9 s). Pages are rendered greyscale at 200 dpi: 300 dpi cost 35 % more
+and read no better; Otsu binarisation changed nothing measurable (bench/ocr.py --compare). Thai numbers are
+then re-read by the digit reader below, because the Thai model misreads ๖ ๗ ๘ ๙.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ UNAVAILABLE = ("อ่านเอกสารสแกนไม่ได้: �
                f"`{INSTALL_HINT}`")
 IMAGE_KINDS = ("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp")
 MAX_IMAGE_PIXELS = 60_000_000  # a page picture larger than ~ A0 at 300 dpi is not a document scan
+MAX_RENDER_SIDE = 3400  # pixels: the long side of A3 at 200 dpi
 
 
 @dataclass(frozen=True)
@@ -665,7 +671,9 @@ def _read_pdf(body: bytes, pages: Sequence[int] | None, config: OcrConfig, backe
         for number in select_pages(wanted, config.max_pages):
             page = pdf[number - 1]
             try:
-                bitmap = page.render(scale=config.dpi / 72, grayscale=True)
+                # a plan or map page far larger than A4 is rendered no larger than A3 at the chosen dpi
+                scale = min(config.dpi / 72, MAX_RENDER_SIDE / max(*page.get_size(), 1.0))
+                bitmap = page.render(scale=scale, grayscale=True)
                 image = bitmap.to_pil()
             finally:
                 page.close()
@@ -746,6 +754,12 @@ def _store(result: OcrResult, config: OcrConfig) -> None:
 # -- one document -----------------------------------------------------------------------------------------------
 
 
+def _cpu() -> float:
+    """Processor seconds of this process and of the commands it waited for (the tesseract CLI)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def _load(source: bytes | str | os.PathLike) -> bytes:
     return source if isinstance(source, bytes | bytearray | memoryview) else Path(source).read_bytes()
 
@@ -754,7 +768,7 @@ def ocr_document(source: bytes | str | os.PathLike, kind: str | None = None, pag
                  config: OcrConfig = OcrConfig()) -> OcrResult:
     """OCR of one document in this process: a PDF (only ``pages``, 1-based, when given; capped by
     ``config.max_pages``) or a picture. Never raises: problems come back as status "error"/"unavailable"."""
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu = time.perf_counter(), _cpu()
     try:
         body = bytes(_load(source))
     except OSError as exc:
@@ -779,7 +793,7 @@ def ocr_document(source: bytes | str | os.PathLike, kind: str | None = None, pag
         return OcrResult(sha, "error", engine=engine, seconds=round(time.perf_counter() - started, 3),
                          error=_error_text(kind, exc))
     result = OcrResult(sha, "ok", tuple(read), total, engine, round(time.perf_counter() - started, 3),
-                       cpu_seconds=round(time.process_time() - cpu, 3))
+                       cpu_seconds=round(_cpu() - cpu, 3))
     _store(result, config)
     return result
 
@@ -839,13 +853,14 @@ class OcrPool:
         outer: Future = Future()
 
         def finish(done: Future) -> None:
+            self._pending.pop(key, None)
             try:
                 outer.set_result(done.result())
             except Exception as exc:  # a worker that died (out of memory, killed) is an error result
                 outer.set_result(OcrResult(sha, "error", error=f"OCR ล้มเหลว (OCR worker failed): {type(exc).__name__}: {exc}"))
 
-        inner.add_done_callback(finish)
         self._pending[key] = outer
+        inner.add_done_callback(finish)
         return outer
 
     def map(self, documents: Iterable[tuple[bytes | str | os.PathLike, str | None, Sequence[int] | None]]) -> list[OcrResult]:

@@ -1,12 +1,14 @@
 """Thai OCR text: repair before the usual ``rules.thai`` keys, and years read only when they are safe to read.
 
 Tesseract's Thai model (Debian ``tesseract-ocr-tha``, the tessdata_fast net) reads Thai letters well (≈3 %
-character errors on clean 200 dpi scans) but Thai digits badly: on Sarabun scans ๖ came out as ๐ or ๒๐, ๘ and
-๙ as ๕, ๑๙ as "ow" (bench/ocr.py prints the confusion table it measures). So a Thai-digit year read from a
-scan is a set of candidate readings, not a number: ``read_year`` keeps a year only when exactly one
-candidate is plausible for the assessed year and the text around it says it is a year (พ.ศ., ปีงบประมาณ, or a
-day + month + year date); otherwise it answers ``uncertain``, which the audit must turn into needs_review,
-never into "present".
+character errors on clean 200 dpi scans) but Thai digits badly: on Sarabun scans ๖ came out as ๐ or ๒ (or
+๒๐), ๘ ๙ ๗ as ๕, ๑๙ as "ow" (bench/ocr.py --compare prints the table). crawler/ocr.py therefore re-reads
+every Thai number with digit templates and leaves, per glyph, the values it could not tell apart
+(``OcrPage.digits``). A year is a set of candidate readings built from those alternatives (and, for
+characters not re-read, from Tesseract's confusions below), and ``read_year`` keeps it only when exactly one
+candidate is plausible for the assessed year (± a few years), the text around it says it is a year (พ.ศ.,
+ปีงบประมาณ, or a day + month + year date) and its words were read with enough confidence. Otherwise it
+answers ``uncertain``, which the audit must turn into needs_review, never into "present".
 
 ``repair_ocr`` fixes what is safe to fix: nikhahit + sara aa (ํา → ำ), marks floating away from their
 consonant, letters spaced out one by one, and Latin look-alikes inside digit runs (o/O → 0, l/I/| → 1 among
@@ -31,7 +33,7 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 # What a digit printed in Thai may really be when Tesseract's tha model says it is this character
 # (measured on generated scans, bench/ocr.py; plus the confusions the reference found: ๒/๖/๘, ๓/๗, ๑/o).
 THAI_CONFUSIONS: dict[str, str] = {
-    "๐": "๐๖๘๙", "๑": "๑", "๒": "๒๖๘", "๓": "๓๗", "๔": "๔๕", "๕": "๕๔๘๙๖", "๖": "๖๒๘๐", "๗": "๗๓",
+    "๐": "๐๖๘๙", "๑": "๑", "๒": "๒๖๘", "๓": "๓๗", "๔": "๔๕", "๕": "๕๔๖๗๘๙", "๖": "๖๒๘๐", "๗": "๗๓",
     "๘": "๘๒๖๕", "๙": "๙๕", "o": "๐๑", "O": "๐๑", "w": "๙", "«": "๔๕",
 }
 # ...and two characters Tesseract makes of one Thai digit (๖ → ๒๐, ๘ → ๒๕)
