@@ -33,7 +33,7 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 # What a digit printed in Thai may really be when Tesseract's tha model says it is this character
 # (measured on generated scans, bench/ocr.py; plus the confusions the reference found: ๒/๖/๘, ๓/๗, ๑/o).
 THAI_CONFUSIONS: dict[str, str] = {
-    "๐": "๐๖๘๙", "๑": "๑", "๒": "๒๖๘", "๓": "๓๗", "๔": "๔๕", "๕": "๕๔๖๗๘๙", "๖": "๖๒๘๐", "๗": "๗๓",
+    "๐": "๐๖๘๙", "๑": "๑", "๒": "๒๖๘", "๓": "๓๗๘", "๔": "๔๕", "๕": "๕๔๖๗๘๙", "๖": "๖๒๘๐", "๗": "๗๓",
     "๘": "๘๒๖๕", "๙": "๙๕", "o": "๐๑", "O": "๐๑", "w": "๙", "«": "๔๕",
 }
 # ...and two characters Tesseract makes of one Thai digit (๖ → ๒๐, ๘ → ๒๕)
