@@ -56,7 +56,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--max-pages", type=int, default=3)
     parser.add_argument("--compare", action="store_true", help="also compare dpi, binarisation and binding")
+    parser.add_argument("--templates", action="store_true",
+                        help="print the digit-template blob for crawler/ocr.py (needs apt fonts-thai-tlwg-ttf)")
     args = parser.parse_args()
+    if args.templates:
+        print_templates()
+        return
 
     ok, engine = check_engine()
     print(f"engine: {engine}")
@@ -121,6 +126,21 @@ def main() -> None:
 
     if args.compare:
         compare(docs, bodies)
+
+
+def print_templates() -> None:
+    """crawler/ocr.py's _DIGIT_TEMPLATES, drawn from the fonts named in its _TEMPLATE_FONTS."""
+    import textwrap
+
+    from crawler.ocr import _TEMPLATE_FONTS, build_digit_templates
+
+    tlwg = Path("/usr/share/fonts/truetype/tlwg")
+    paths = [str(tlwg / f"{name}.ttf") if not name.startswith("Sarabun") else scans.font_path(name.split("-")[1])
+             for name in _TEMPLATE_FONTS]
+    missing = [p for p in paths if not Path(p).is_file()]
+    if missing:
+        sys.exit(f"missing fonts: {missing} (apt-get install fonts-thai-tlwg-ttf)")
+    print("\n".join(textwrap.wrap(build_digit_templates(paths), 120)))
 
 
 def print_confusions(confusion: Counter) -> None:
