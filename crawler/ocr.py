@@ -58,6 +58,7 @@ UNAVAILABLE = ("อ่านเอกสารสแกนไม่ได้: �
 IMAGE_KINDS = ("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp")
 MAX_IMAGE_PIXELS = 60_000_000  # a page picture larger than ~ A0 at 300 dpi is not a document scan
 MAX_RENDER_SIDE = 3400  # pixels: the long side of A3 at 200 dpi
+QUICK_SHARE = 0.4  # quick mode: the share of the page height read at the top of the first page and the bottom of the last
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class OcrConfig:
     psm: int = 3  # Tesseract page segmentation: automatic
     reread_digits: bool = True  # re-read Thai numbers with the digit templates (Tesseract's tha model misreads them)
     exclude_digit_fonts: tuple[str, ...] = ()  # template fonts left out (bench: reading a font it has no template of)
+    # quick: only the top QUICK_SHARE of the first page (title, year) and the bottom of the last page (date,
+    # signature) are read: about 4× cheaper on dense pages, enough for title and year, not for the body text
+    quick: bool = False
     binarize: bool = False  # Otsu black/white before Tesseract (measured: no gain, Tesseract thresholds itself)
     page_timeout: float = 120.0  # seconds, for the command line backend
 
@@ -129,6 +133,13 @@ class OcrResult:
                       for p in data.get("pages", ()))
         return cls(data["sha256"], data["status"], pages, data.get("page_count", 0), data.get("engine", ""),
                    data.get("seconds", 0.0), data.get("error", ""))
+
+
+def _selection(candidates: Sequence[int], config: OcrConfig) -> list[int]:
+    ordered = sorted(set(candidates))
+    if config.quick:
+        return ordered[:1] + ordered[-1:] if len(ordered) > 1 else ordered
+    return select_pages(ordered, config.max_pages)
 
 
 def select_pages(candidates: Sequence[int], max_pages: int) -> list[int]:
@@ -660,6 +671,38 @@ def _prepare(image):
     return image
 
 
+def _bands(image, first: bool, last: bool) -> list:
+    """Quick mode: the top of a first page, the bottom of a last page (both, for a single page)."""
+    height = image.height
+    cut = round(height * QUICK_SHARE)
+    parts = []
+    if first:
+        parts.append(image.crop((0, 0, image.width, cut)))
+    if last:
+        parts.append(image.crop((0, height - cut, image.width, height)))
+    return parts
+
+
+def _joined(number: int, parts: list[OcrPage]) -> OcrPage:
+    """One page from the OCR of several bands of it, offsets shifted into the joined text."""
+    if len(parts) == 1:
+        return parts[0]
+    text, words, digits, shift = [], [], [], 0
+    for part in parts:
+        words.extend((a + shift, b + shift, c) for a, b, c in part.words)
+        digits.extend((a + shift, b + shift, d) for a, b, d in part.digits)
+        text.append(part.text)
+        shift += len(part.text) + 1
+    confs = [c for _, _, c in words if c >= 0]
+    return OcrPage(number, "\n".join(text), round(sum(confs) / len(confs), 1) if confs else -1.0, tuple(words), tuple(digits))
+
+
+def _recognise_page(image, number: int, first: bool, last: bool, config: OcrConfig, backend: str) -> OcrPage:
+    if not config.quick:
+        return recognise(image, number, config, backend)
+    return _joined(number, [recognise(band, number, config, backend) for band in _bands(image, first, last)])
+
+
 def _read_pdf(body: bytes, pages: Sequence[int] | None, config: OcrConfig, backend: str) -> tuple[int, list[OcrPage]]:
     import pypdfium2 as pdfium
 
@@ -667,8 +710,9 @@ def _read_pdf(body: bytes, pages: Sequence[int] | None, config: OcrConfig, backe
     try:
         total = len(pdf)
         wanted = [n for n in (pages if pages else range(1, total + 1)) if 1 <= n <= total]
+        chosen = _selection(wanted, config)
         out = []
-        for number in select_pages(wanted, config.max_pages):
+        for number in chosen:
             page = pdf[number - 1]
             try:
                 # a plan or map page far larger than A4 is rendered no larger than A3 at the chosen dpi
@@ -677,7 +721,7 @@ def _read_pdf(body: bytes, pages: Sequence[int] | None, config: OcrConfig, backe
                 image = bitmap.to_pil()
             finally:
                 page.close()
-            out.append(recognise(image, number, config, backend))
+            out.append(_recognise_page(image, number, number == chosen[0], number == chosen[-1], config, backend))
         return total, out
     finally:
         pdf.close()
@@ -689,7 +733,7 @@ def _read_image(body: bytes, config: OcrConfig, backend: str) -> tuple[int, list
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     with Image.open(io.BytesIO(body)) as image:
         image.load()
-        return 1, [recognise(_prepare(image), 1, config, backend)]
+        return 1, [_recognise_page(_prepare(image), 1, True, True, config, backend)]
 
 
 def _error_text(kind: str, exc: BaseException) -> str:
@@ -707,7 +751,8 @@ def _error_text(kind: str, exc: BaseException) -> str:
 def _settings(config: OcrConfig) -> dict:
     """What changes the text read (not the engine build: a cached scan stays read after an upgrade)."""
     return {"version": CACHE_VERSION, "languages": config.languages, "dpi": config.dpi, "psm": config.psm,
-            "binarize": config.binarize, "digits": config.reread_digits, "exclude": list(config.exclude_digit_fonts)}
+            "binarize": config.binarize, "digits": config.reread_digits, "exclude": list(config.exclude_digit_fonts),
+            "quick": config.quick}
 
 
 def cache_path(cache_dir: Path, sha: str) -> Path:
@@ -728,9 +773,9 @@ def cached(sha: str, config: OcrConfig, pages: Sequence[int] | None = None) -> O
     result = OcrResult.from_json(data["result"])
     have = {page.number for page in result.pages}
     wanted = [n for n in (pages if pages else range(1, result.page_count + 1)) if 1 <= n <= result.page_count]
-    if not set(select_pages(wanted, config.max_pages)) <= have:
+    keep = set(_selection(wanted, config))
+    if not keep <= have:
         return None
-    keep = set(select_pages(wanted, config.max_pages))
     return replace(result, pages=tuple(p for p in result.pages if p.number in keep), seconds=0.0, cpu_seconds=0.0,
                    cached=True)
 

@@ -214,3 +214,23 @@ def test_command_line_backend_reads_the_same_scan():
     result = ocr_document(scans.scanned_pdf(doc.pages, scans.Scan(dpi=200)), "pdf", config=OcrConfig(backend="cli"))
     assert result.ok and "command line" in result.engine
     assert key("นโยบายไม่รับของขวัญ") in key(result.text) and result.pages[0].confidence > 50
+
+
+def test_quick_mode_reads_the_head_of_the_first_page_and_the_foot_of_the_last(tmp_path):
+    plan = scans.procurement_plan(2569, thai_digits=True, seed=8)
+    pages = [plan.pages[0], ["ภาคผนวก ก รายละเอียดโครงการ"], ["ภาคผนวก ข แผนที่"], plan.pages[1]]
+    body = scans.scanned_pdf(pages, scans.Scan(dpi=200, noise=0.0005))
+    quick = OcrConfig(quick=True, cache_dir=tmp_path)
+    result = ocr_document(body, "pdf", config=quick)
+    assert result.ok and result.page_count == 4 and [p.number for p in result.pages] == [1, 4]
+    assert key("แผนการจัดซื้อจัดจ้าง") in key(result.pages[0].text) and "ภาคผนวก" not in result.text
+    reading = read_year(result.pages, 2569)
+    assert reading.status == CONFIRMED and 2569 in reading.fiscal_years
+    assert ocr_document(body, "pdf", config=quick).cached
+    assert not ocr_document(body, "pdf", config=OcrConfig(cache_dir=tmp_path, max_pages=1)).cached  # other settings
+    # one page: its top and its foot, joined, with offsets that still point at the right words
+    single = ocr_document(scans.scanned_pdf(scans.no_gift_announcement(2569, True, seed=9).pages), "pdf", config=quick)
+    (page,) = single.pages
+    assert key("นโยบายไม่รับของขวัญ") in key(page.text)
+    for start, end, _ in page.digits:
+        assert all(ch in "๐๑๒๓๔๕๖๗๘๙0123456789" for ch in page.text[start:end])
