@@ -2,7 +2,10 @@
 and old Word .doc (its UTF-16 text runs).
 
 A PDF with pages but no text layer is a scan: it is marked ``scanned`` so matching knows the content was
-not readable, rather than treating it as an empty document. Corrupt or unsupported files return an error
+not readable, rather than treating it as an empty document. Each page is judged on its own too:
+``scanned_pages`` lists the pages (1-based) that are a page-sized picture with no text or a junk text layer,
+so a PDF mixing typed pages and scanned annexes (signed pages) can have just those pages OCR'd
+(crawler/ocr.py). Corrupt or unsupported files return an error
 string instead of raising, so one bad file never stops a crawl.
 """
 
@@ -39,6 +42,8 @@ class DocumentText:
     scanned: bool = False
     error: str = ""
     failure: str = ""  # a model.failures.Failure value when the file could not be read
+    # 1-based numbers of the pages that need OCR (a picture with no readable text), within the pages read
+    scanned_pages: tuple[int, ...] = ()
 
 
 def sniff_kind(body: bytes, content_type: str, url: str) -> str | None:
@@ -81,6 +86,16 @@ def _thai_share(text: str) -> float:
     return sum(1 for ch in letters if "\u0e00" <= ch <= "\u0e7f") / len(letters) if letters else 0.0
 
 
+def _page_needs_ocr(text: str, is_image: bool, has_image: bool) -> bool:
+    """A page picture with no text, or with a text layer that is not Thai (an OCR layer of junk)."""
+    stripped = text.strip()
+    if not has_image:
+        return False
+    if len(stripped) < 20:
+        return True
+    return is_image and _thai_share(stripped) < 0.3
+
+
 def _pdf(body: bytes) -> DocumentText:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -94,17 +109,25 @@ def _pdf(body: bytes) -> DocumentText:
     try:
         total = len(pdf)
         parts: list[str] = []
+        kept: list[str] = []  # the text of pages that do not need OCR
         chars = 0
         image_pages = 0
+        ocr_pages: list[int] = []
         for index in range(min(total, MAX_PDF_PAGES)):
             page = pdf[index]
             textpage = page.get_textpage()
-            if textpage.count_chars():
-                text = textpage.get_text_range()
+            text = textpage.get_text_range() if textpage.count_chars() else ""
+            if text:
                 parts.append(text)
                 chars += len(text.strip())
-            if index < 3 and _page_is_image(page, raw):
+            is_image = _page_is_image(page, raw)
+            if index < 3 and is_image:
                 image_pages += 1
+            has_image = is_image or (len(text.strip()) < 20 and _has_image(page, raw))
+            if _page_needs_ocr(text, is_image, has_image):
+                ocr_pages.append(index + 1)
+            if text and not (is_image and _thai_share(text) < 0.3):
+                kept.append(text)
             textpage.close()
             page.close()
             if chars > MAX_CHARS:
@@ -112,9 +135,15 @@ def _pdf(body: bytes) -> DocumentText:
         text = "\n".join(parts)[:MAX_CHARS]
         # No text at all, or a page-sized picture under a text layer that is not Thai (OCR junk): a scan.
         scanned = total > 0 and (len(text.strip()) < 20 or (image_pages > 0 and _thai_share(text) < 0.3))
-        return DocumentText("pdf", "" if scanned else text, total, scanned=scanned)
+        if not scanned and ocr_pages:
+            text = "\n".join(kept)[:MAX_CHARS]  # a junk layer over a page picture is not text
+        return DocumentText("pdf", "" if scanned else text, total, scanned=scanned, scanned_pages=tuple(ocr_pages))
     finally:
         pdf.close()
+
+
+def _has_image(page, raw) -> bool:
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
 def _docx(body: bytes) -> DocumentText:
