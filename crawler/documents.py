@@ -51,6 +51,8 @@ def sniff_kind(body: bytes, content_type: str, url: str) -> str | None:
     head = body[:8]
     if head.startswith(b"%PDF"):
         return "pdf"
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG")):
+        return "image"  # a photographed or scanned page linked as evidence: read by OCR when an item needs it
     if head.startswith(b"PK\x03\x04"):
         lowered = url.lower()
         for ext in ("docx", "xlsx", "pptx"):
@@ -197,7 +199,12 @@ def _doc(body: bytes) -> DocumentText:
     return DocumentText("doc", text[:MAX_CHARS])
 
 
-_READERS = {"pdf": _pdf, "docx": _docx, "xlsx": _xlsx, "xls": _xls, "doc": _doc}
+def _image(body: bytes) -> DocumentText:
+    """A picture has no text layer: one page, all of it for OCR."""
+    return DocumentText("image", "", 1, scanned=True, scanned_pages=(1,))
+
+
+_READERS = {"image": _image, "pdf": _pdf, "docx": _docx, "xlsx": _xlsx, "xls": _xls, "doc": _doc}
 
 
 def document_text(body: bytes, kind: str) -> DocumentText:

@@ -96,7 +96,8 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
     gc.set_threshold(50_000, 20, 100)
     try:
         process.crawl(crawler, start_url=start_url, writer=writer, guard=guard, on_record=on_record,
-                      on_progress=on_progress, prioritize=prioritize, done=done, frontier=frontier)
+                      on_progress=on_progress, prioritize=prioritize, done=done, frontier=frontier,
+                      scan_dir=work_dir / "scans")
         process.start()
     finally:
         gc.set_threshold(*thresholds)

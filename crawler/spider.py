@@ -11,6 +11,7 @@ import hashlib
 import secrets
 import time
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -24,6 +25,7 @@ from crawler.guard import PrivateAddressGuard
 from crawler.records import RecordWriter
 from crawler.urls import Scope, host_twins, strip_credentials
 from model.failures import Failure, failure_for_status
+from model.files import write_bytes
 from model.records import Link, PageRecord
 from model.urls import canonical
 
@@ -32,15 +34,28 @@ _MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # a document whatever it
 Progress = Callable[[dict], None]
 
 
+MAX_SCAN_BYTES = 40 * 1024 * 1024
+
+
+def keep_scan(folder: Path, sha256: str, kind: str, body: bytes) -> Path:
+    """A scanned document's bytes under a name made of its hash alone (never of its URL)."""
+    path = folder / f"{sha256}.{kind if kind.isalnum() else 'bin'}"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, body)
+    return path
+
+
 class AgencySpider(scrapy.Spider):
     name = "agency"
 
     def __init__(self, start_url: str, writer: RecordWriter, guard: PrivateAddressGuard,
                  on_record: Callable[[PageRecord], None] | None = None, on_progress: Progress | None = None,
                  prioritize: Callable[[str, str], int] | None = None, done: set[str] | None = None,
-                 frontier: list[tuple[str, str, int]] | None = None, **kwargs):
+                 frontier: list[tuple[str, str, int]] | None = None, scan_dir: Path | None = None, **kwargs):
         super().__init__(**kwargs)
         self.start_url = start_url
+        self.scan_dir = scan_dir  # scanned documents are kept here, by content hash, for OCR when an item needs them
         self.writer = writer
         self.guard = guard
         self.scope = Scope(start_url)
@@ -138,6 +153,9 @@ class AgencySpider(scrapy.Spider):
             record.failure = doc.failure or (Failure.CORRUPT if doc.error and "ยังไม่รองรับ" not in doc.error else "")
             record.sha256 = hashlib.sha256(response.body).hexdigest()
             record.title = response.meta.get("link_text", "")
+            record.scanned_pages = list(doc.scanned_pages)
+            if doc.scanned_pages and self.scan_dir is not None and len(response.body) <= MAX_SCAN_BYTES:
+                keep_scan(self.scan_dir, record.sha256, kind, response.body)
         self._emit(record)
         return ()
 

@@ -22,6 +22,7 @@ from crawler.run import CrawlConfig, crawl
 from crawler.verify import check_urls
 from ita_check.folder import CACHE, CRAWL, AuditFolder, Identity, Start, State
 from ita_check.options import AuditOptions
+from ita_check.scans import ScanReader
 from model.errors import BadInput, Interrupted, SiteUnreachable
 from model.failures import Failure, classify_message, failure_for_status
 from model.records import PageRecord
@@ -226,28 +227,34 @@ def run_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions
                          resolver=resolver, cache_dir=None if options.no_cache else out_dir / CACHE)
     started = time.monotonic()
     fetched: list[PageRecord] = []
+    scans = ScanReader(out_dir, compiled, enabled=not options.no_ocr)
 
     def on_record(record: PageRecord) -> None:
         fetched.append(record)
         progress.record(record)
+        scans.on_record(record)
 
     try:
-        summary = crawl(url, out_dir / CRAWL, config, on_record=on_record, on_progress=progress.show,
-                        prioritize=_prioritizer(compiled))
-    except KeyboardInterrupt:
-        folder.write(identity, State.INTERRUPTED)
-        raise _interrupted(url, out_dir) from None
+        try:
+            summary = crawl(url, out_dir / CRAWL, config, on_record=on_record, on_progress=progress.show,
+                            prioritize=_prioritizer(compiled))
+        except KeyboardInterrupt:
+            folder.write(identity, State.INTERRUPTED)
+            raise _interrupted(url, out_dir) from None
+        finally:
+            progress.done()
+        previous_handler = _sigterm_as_interrupt()
+        try:
+            return _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode,
+                           resolver, scans)
+        except KeyboardInterrupt:
+            folder.write(identity, State.INTERRUPTED)
+            raise _interrupted(url, out_dir) from None
+        finally:
+            if previous_handler is not None:
+                signal.signal(signal.SIGTERM, previous_handler)
     finally:
-        progress.done()
-    previous_handler = _sigterm_as_interrupt()
-    try:
-        return _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode, resolver)
-    except KeyboardInterrupt:
-        folder.write(identity, State.INTERRUPTED)
-        raise _interrupted(url, out_dir) from None
-    finally:
-        if previous_handler is not None:
-            signal.signal(signal.SIGTERM, previous_handler)
+        scans.close()
 
 
 def _interrupted(url: str, out_dir: Path) -> Interrupted:
@@ -255,7 +262,19 @@ def _interrupted(url: str, out_dir: Path) -> Interrupted:
                        hint=f"ทำต่อ (to resume): ita audit {url} --out {out_dir}")
 
 
-def _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode, resolver) -> AuditRun:
+def _read_scans(matched, records: list[PageRecord], scans: ScanReader, compiled: CompiledRules, url: str,
+                complete: bool, stop_reason: str):
+    """The scans undecided items depend on are read (those named by a link already are), then the site is
+    decided again with their text."""
+    scans.needed(matched.items, {r.url: r for r in records})
+    readings = scans.results()
+    if not any(r.ok for r in readings.values()):
+        return matched
+    return match_site(records, compiled, url, complete=complete, stop_reason=stop_reason, scans=readings)
+
+
+def _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode, resolver,
+            scans: ScanReader) -> AuditRun:
     out_dir = folder.path
     # An interrupted run's records first, then this run's: the newest record of a URL wins.
     latest = {canonical(r.url) + ("#probe" if r.kind == "probe" else ""): r for r in [*summary.earlier, *fetched]}
@@ -271,6 +290,7 @@ def _finish(url, rules, compiled, folder, identity, options, summary, fetched, s
         folder.write(identity, State.FAILED)
         raise _unreachable(url, start)
     matched = match_site(records, compiled, url, complete=complete, stop_reason=summary.stop_reason)
+    matched = _read_scans(matched, records, scans, compiled, url, complete, summary.stop_reason)
     items = matched.items
     probe = next((r for r in records if r.kind == "probe"), None)
     if not options.no_verify and not interrupted:
@@ -311,6 +331,8 @@ def _finish(url, rules, compiled, folder, identity, options, summary, fetched, s
     if summary.resumed:
         results.caution(Caution.RESUMED)
     _health(results, records, matched.not_found_pages)
+    if scans.unavailable and any(i.reason in (Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN) for i in items):
+        results.caution(Caution.OCR_UNAVAILABLE)
     _rule_cautions(results, rules)
     run = AuditRun(results, rules, out_dir, start_mode, records)
     write_outputs(run.results, run.records, out_dir)

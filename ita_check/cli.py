@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import traceback
@@ -249,6 +250,8 @@ def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ignore-robots", action="store_true", help="ไม่อ่าน robots.txt (ใช้กับเว็บของหน่วยงานตนเองเท่านั้น)")
     p.add_argument("--no-verify", action="store_true", help="ไม่ตรวจลิงก์หลักฐานซ้ำ (skip the live evidence re-check)")
     p.add_argument("--no-cache", action="store_true", help="ไม่เก็บแคช HTTP สำหรับตรวจซ้ำ (no HTTP revalidation cache)")
+    p.add_argument("--no-ocr", action="store_true",
+                   help="ไม่อ่านเอกสารภาพสแกนด้วย OCR: ข้อที่ขึ้นกับสแกนจะเป็น 'ต้องตรวจด้วยตนเอง' (scans are not read)")
     p.add_argument("--no-reports", action="store_true",
                    help="ไม่เขียน report.html, plan.docx, itas.xlsx (write only results.json, evidence.csv, pages.jsonl)")
     p.add_argument("--fresh", action="store_true",
@@ -358,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("หยุดโดยผู้ใช้ (interrupted)")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `ita explain … | head`: the reader has gone, which is no error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:  # a bug of ours: never a traceback on the user's terminal, but keep it for the report
         with tempfile.NamedTemporaryFile("w", prefix="ita-error-", suffix=".txt", delete=False) as fh:
             traceback.print_exc(file=fh)

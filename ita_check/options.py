@@ -30,6 +30,7 @@ class AuditOptions:
     no_verify: bool = False
     no_cache: bool = False
     no_reports: bool = False
+    no_ocr: bool = False
     fresh: bool = False
     allow_private: bool = False
     quiet: bool = False

@@ -44,6 +44,11 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
         fh.write(text)
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    with atomic_open(path, "wb") as fh:
+        fh.write(data)
+
+
 def write_with(path: Path, writer: Callable[[Path], None]) -> None:
     """Let a library that saves to a path (openpyxl, python-docx) write atomically."""
     with atomic_path(path) as tmp:

@@ -40,6 +40,7 @@ class PageRecord:
     encoding: str = ""
     doc_pages: int = 0
     scanned: bool = False  # a document with pages but no readable text layer (needs OCR)
+    scanned_pages: list[int] = field(default_factory=list)  # 1-based pages that are pictures (OCR reads these)
     error: str = ""
     failure: str = ""  # a model.failures.Failure value when the fetch or the reading failed
     size: int = 0

@@ -18,10 +18,11 @@ from model.failures import Failure, failure_for_status
 from model.records import Link, PageRecord
 from model.verdicts import CheckOutcome, Reason, SignalKind
 from rules.candidates import Found
+from rules.ocr_text import read_year, repair_ocr
 from rules.patterns import CompiledRules
 from rules.schema import Item
 from rules.site import PageText, Site
-from rules.thai import short_key, strict_key
+from rules.thai import clean, short_key, strict_key
 from rules.years import target_years, without_publication_dates, years_in
 
 EMPTY_PAGE = 30  # letters of own content below which a page without pictures or entries is empty
@@ -30,6 +31,7 @@ PLACEHOLDER_PAGE = 600  # a page this short that says 'under construction' is a 
 FAULTS = {Failure.BLOCKED, Failure.RATE_LIMITED, Failure.SERVER_ERROR, Failure.TIMEOUT, Failure.RESET, Failure.TLS,
           Failure.ROBOTS, Failure.TOO_LARGE}
 REVIEW_REASONS = {Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN, Reason.FETCH_FAILED}
+OCR_CONFIDENT = 60.0  # mean word confidence of an OCR reading below which it can prove nothing is missing
 
 
 @dataclass
@@ -51,9 +53,15 @@ class Context:
 
     @property
     def unreadable(self) -> bool:
-        """A document whose text could not be read: a scan, or a type we do not read."""
+        """A document whose text could not be read: a scan OCR has not read (yet), or a type we do not read."""
         record = self.record
-        return record is not None and record.kind == "document" and (record.scanned or not record.text.strip())
+        return record is not None and record.kind == "document" and (record.scanned or not record.text.strip()) \
+            and self.site.text(record).scan is None
+
+    @property
+    def read_by_ocr(self) -> bool:
+        record = self.record
+        return record is not None and record.kind == "document" and self.site.text(record).scan is not None
 
     def linked_from(self) -> list[str]:
         return list(dict.fromkeys(s.source for s in self.found.signals if s.source))[:3]
@@ -204,6 +212,11 @@ def document_opens(ctx: Context) -> CheckOutcome | None:
                                                                   and "ยังไม่รองรับ" not in record.error):
         failure = record.failure or Failure.CORRUPT
         return _fail("document_opens", Reason.DOCUMENT_ERROR, url=ctx.url, failure=failure, error=record.error[:200])
+    if ctx.read_by_ocr:
+        scan = ctx.text.scan
+        first = scan.pages[0]
+        return _pass("document_opens", scanned=True, ocr_page=first.number, excerpt=clean(repair_ocr(first.text))[:80],
+                     ocr_confidence=round(ctx.text.scan_confidence, 1))
     return _pass("document_opens", scanned=record.scanned or None)
 
 
@@ -282,8 +295,19 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
     record, text, site = ctx.record, ctx.text, ctx.site
     link_years = years_in(strict_key(" ".join(ctx.found.link_texts())))
     dead: list[str] = []
+    ocr: dict = {}
     if record.kind == "document":
-        sure = text.content_years
+        sure = years_in(without_publication_dates(strict_key(" ".join([record.title, record.text]))))
+        if ctx.read_by_ocr:
+            reading = read_year(text.scan.pages, ctx.year)
+            if reading.page:
+                ocr = {"ocr_page": reading.page, "excerpt": clean(repair_ocr(reading.excerpt))}
+            if reading.status == "confirmed":
+                sure |= frozenset(reading.years)
+            elif reading.status == "uncertain" and not (sure | link_years) & wanted:
+                return _fail("fiscal_year", Reason.OCR_UNCERTAIN, url=ctx.url, what="ปีงบประมาณ", **ocr)
+            elif reading.status == "none" and text.scan_confidence < OCR_CONFIDENT and not (sure | link_years) & wanted:
+                return _fail("fiscal_year", Reason.OCR_UNCERTAIN, url=ctx.url, what="ปีงบประมาณ", **ocr)
     else:
         dated = [link for link in ctx.entries if years_in(short_key(link.text))]
         alive = [link for link in dated if not site.is_dead(link.url)]
@@ -294,7 +318,7 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
         for target in ctx.reached:
             sure |= site.text(target).content_years
     if sure & wanted:
-        return _pass("fiscal_year", years=sorted(sure & wanted))
+        return _pass("fiscal_year", years=sorted(sure & wanted), **ocr)
     if dead:  # the entry for the year is there, but an assessor clicking it gets nothing
         status = _status(ctx, dead[0])
         detail = {"status": status} if status else {"soft_404": True}
@@ -343,6 +367,8 @@ def required_elements(ctx: Context) -> CheckOutcome | None:
         if not best:
             break
     if best:
+        if ctx.read_by_ocr and ctx.text.scan_confidence < OCR_CONFIDENT:  # a poor reading proves no absence
+            return _fail("required_elements", Reason.OCR_UNCERTAIN, url=ctx.url, what="องค์ประกอบ " + ", ".join(best))
         return _fail("required_elements", Reason.MISSING_ELEMENTS, elements=best)
     return _pass("required_elements", elements=[e.name for e, _, _ in elements])
 

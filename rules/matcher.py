@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.records import PageRecord
+from model.scans import OcrResult
 from model.verdicts import Candidate, ItemVerdict, Note, Reason, Status
 from rules.candidates import Candidates, Found, find_candidates
 from rules.checks import REVIEW_REASONS, Context, is_not_found_page, run_checks
@@ -111,7 +112,10 @@ def verdict(item: Item, indicator: str, evaluated: list[Evaluated], complete: bo
                              urls=[e.candidate.url for e in passed[:MAX_EVIDENCE]], confidence=_confidence(best))
         for e in passed[:MAX_EVIDENCE]:
             record = e.record
-            if record is not None and record.kind == "document" and record.scanned:
+            ocr = _ocr_detail(e.candidate)
+            if ocr:
+                result.note(Note.READ_BY_OCR, url=e.candidate.url, **ocr)
+            elif record is not None and record.kind == "document" and record.scanned:
                 result.note(Note.SCANNED_DOCUMENT, url=e.candidate.url)
             if record is not None and record.kind == "document" and record.error and not record.scanned:
                 result.note(Note.DOCUMENT_ERROR, url=e.candidate.url, why=record.error[:120])
@@ -142,6 +146,16 @@ def verdict(item: Item, indicator: str, evaluated: list[Evaluated], complete: bo
                        confidence="low" if status is Status.NEEDS_REVIEW else "medium")
 
 
+def _ocr_detail(candidate: Candidate) -> dict:
+    """Where OCR read what settled the candidate: the year's page and words, else the first page read."""
+    by_check = {c.check: c.detail for c in candidate.checks}
+    for check in ("fiscal_year", "document_opens"):
+        detail = by_check.get(check, {})
+        if detail.get("ocr_page"):
+            return {"page": detail["ocr_page"], "excerpt": detail.get("excerpt", "")}
+    return {}
+
+
 def _assign(results: dict[str, list[Evaluated]]) -> None:
     """A URL several items would take as evidence stays with those whose own heading or content it shows;
     the items that reached it only through a link text lose it (their sibling's page is not theirs)."""
@@ -170,8 +184,8 @@ class Matched:
 
 
 def match_site(records: list[PageRecord], compiled: CompiledRules, start_url: str, complete: bool = True,
-               stop_reason: str = "") -> Matched:
-    site = Site.build(records, start_url)
+               stop_reason: str = "", scans: dict[str, OcrResult] | None = None) -> Matched:
+    site = Site.build(records, start_url, scans)
     site.not_found = lambda record: is_not_found_page(record, site, compiled)
     candidates: Candidates = find_candidates(site, compiled)
     rules = compiled.rules

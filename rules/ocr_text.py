@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from rules.years import _MONTHS
+from rules.years import MONTHS
 
 CONFIRMED, UNCERTAIN, NONE = "confirmed", "uncertain", "none"
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
@@ -106,10 +106,10 @@ _BE = r"(?:พ\s*\.?\s*ศ\s*\.?|[Ww]\s*\.?\s*[Aa]\s*\.)"  # พ.ศ. and what T
 _GAP = r"[\s.,:;'\-]{0,6}"  # specks read as dots, a line break
 _AM = "(?:\u0e33|\u0e4d\\s*\u0e32)"  # ำ, or nikhahit + sara aa as Tesseract writes it
 _FISCAL = rf"(?:ปี\s*งบ\s*ประมาณ|ประจ\s*{_AM}\s*ปี|ปี\s*งบ)"
-_MONTH = "|".join(sorted((r"\s*".join(re.escape(ch) for ch in m) for m in _MONTHS if len(m) > 3), key=len, reverse=True))
+_MONTH = "|".join(sorted((r"\s*".join(re.escape(ch) for ch in m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _MONTH_RE = re.compile(rf"(?P<day>(?:วันที่|วันที|[{_DIGITLIKE}]{{1,3}}))\s*(?P<month>{_MONTH}){_GAP}(?:{_BE})?{_GAP}(?=[{_DIGITLIKE}])")
 _CONTEXT_RE = re.compile(rf"(?:{_FISCAL}{_GAP}(?:{_BE})?|{_BE}){_GAP}(?=[{_DIGITLIKE}])")
-_MONTH_NUMBER = {re.sub(r"\s", "", m): n for m, n in _MONTHS.items()}
+_MONTH_NUMBER = {re.sub(r"\s", "", m): n for m, n in MONTHS.items()}
 
 
 def _pieces(text: str, start: int) -> list[int]:

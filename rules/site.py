@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from model.records import PageRecord
+from model.scans import OcrResult
 from model.urls import canonical
+from rules.ocr_text import repair_ocr
 from rules.thai import loosen, short_key, strict_key
 from rules.years import without_publication_dates, years_in
 
@@ -81,6 +83,23 @@ class PageText:
 
     record: PageRecord
     site: Site
+
+    @cached_property
+    def scan(self) -> OcrResult | None:
+        """What OCR read from this scanned document, when it was read."""
+        record = self.record
+        result = self.site.scans.get(record.sha256) if record.kind == "document" and record.sha256 else None
+        return result if result is not None and result.ok and result.text.strip() else None
+
+    @cached_property
+    def scan_text(self) -> str:
+        return repair_ocr(self.scan.text) if self.scan is not None else ""
+
+    @cached_property
+    def scan_confidence(self) -> float:
+        """Mean word confidence (0–100) over the pages OCR read."""
+        values = [page.confidence for page in self.scan.pages if page.confidence >= 0] if self.scan else []
+        return sum(values) / len(values) if values else 0.0
 
     @cached_property
     def own_blocks(self) -> list[str]:
@@ -159,7 +178,8 @@ class PageText:
     @cached_property
     def document_title_key(self) -> str:
         """A document's own title: its first lines (and a 'เรื่อง …' subject line), not its tables further down."""
-        lines = [line.strip() for line in self.record.text[:1500].splitlines() if line.strip()]
+        text = self.record.text if self.record.text.strip() else self.scan_text
+        lines = [line.strip() for line in text[:1500].splitlines() if line.strip()]
         head, size = [], 0
         for line in lines:
             if size > DOCUMENT_TITLE:
@@ -187,7 +207,7 @@ class PageText:
         with the texts of links whose targets are dead taken out (an assessor cannot open them)."""
         record = self.record
         if record.kind == "document":
-            return strict_key(" ".join([record.title, record.text]))
+            return strict_key(" ".join([record.title, record.text, self.scan_text]))
         key = strict_key(" ".join([self.own_title, *self.own_headings, *self.own_blocks]))
         for dead in self.site.dead_link_keys(record):
             key = key.replace(dead, "")
@@ -204,7 +224,10 @@ class PageText:
 
     @cached_property
     def content_years(self) -> frozenset[int]:
-        return years_in(without_publication_dates(self.content_key))
+        """Years the content shows (OCR text aside: its digits are read with their own care, rules/ocr_text.py)."""
+        record = self.record
+        key = strict_key(" ".join([record.title, record.text])) if record.kind == "document" else self.content_key
+        return years_in(without_publication_dates(key))
 
     @cached_property
     def entry_links(self):
@@ -221,12 +244,13 @@ class Site:
     home: frozenset[str] = frozenset()
     furniture: Furniture = field(default_factory=Furniture)
     not_found: Callable[[PageRecord], bool] = lambda record: False  # the CMS 'not found' test, set by the matcher
+    scans: dict[str, OcrResult] = field(default_factory=dict)  # OCR of scanned documents, by content hash
     _texts: dict[int, PageText] = field(default_factory=dict)
     _dead: dict[int, list[str]] = field(default_factory=dict)
     _dead_urls: dict[str, bool | None] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, records: list[PageRecord], start_url: str) -> Site:
+    def build(cls, records: list[PageRecord], start_url: str, scans: dict[str, OcrResult] | None = None) -> Site:
         by_url: dict[str, PageRecord] = {}
         probe = None
         for record in records:
@@ -244,7 +268,7 @@ class Site:
         if probe is not None and probe.status == 200:
             pages.append(probe)
         unique = list({id(r): r for r in pages}.values())
-        return cls(by_url, start, probe, frozenset(home), Furniture.learn(unique))
+        return cls(by_url, start, probe, frozenset(home), Furniture.learn(unique), scans=dict(scans or {}))
 
     def text(self, record: PageRecord) -> PageText:
         cached = self._texts.get(id(record))

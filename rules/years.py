@@ -12,13 +12,13 @@ import re
 from functools import lru_cache
 
 MIN_YEAR, MAX_YEAR = 2540, 2600
-_MONTHS = {
+MONTHS = {
     "มกราคม": 1, "ม.ค.": 1, "มค": 1, "กุมภาพันธ์": 2, "ก.พ.": 2, "กพ": 2, "มีนาคม": 3, "มี.ค.": 3, "มีค": 3,
     "เมษายน": 4, "เม.ย.": 4, "เมย": 4, "พฤษภาคม": 5, "พ.ค.": 5, "พค": 5, "มิถุนายน": 6, "มิ.ย.": 6, "มิย": 6,
     "กรกฎาคม": 7, "ก.ค.": 7, "กค": 7, "สิงหาคม": 8, "ส.ค.": 8, "สค": 8, "กันยายน": 9, "ก.ย.": 9, "กย": 9,
     "ตุลาคม": 10, "ต.ค.": 10, "ตค": 10, "พฤศจิกายน": 11, "พ.ย.": 11, "พย": 11, "ธันวาคม": 12, "ธ.ค.": 12, "ธค": 12,
 }
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _NUMBER = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 _MONTH_BEFORE = re.compile(rf"({_MONTH_ALT})(?:พ\.?ศ\.?)?$")
 _FISCAL_BEFORE = re.compile(r"(?:ปีงบประมาณ|ปีงบ|งบประมาณ|ประจำปี|พ\.ศ\.|พ\.ศ|พศ\.?|ปี|งบ)(?:พ\.?ศ\.?)?$")
@@ -66,7 +66,7 @@ def years_in(key: str) -> frozenset[int]:
         if month:
             year = _full(number)
             years.add(year)
-            if _MONTHS[month.group(1)] >= 10:
+            if MONTHS[month.group(1)] >= 10:
                 years.add(year + 1)
         elif _FISCAL_BEFORE.search(before):
             years.add(_full(number))
