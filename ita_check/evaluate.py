@@ -200,6 +200,22 @@ class SiteRun:
     pages: int = 0
     documents: int = 0
     error: str = ""
+    without_ocr: list[ItemResult] = field(default_factory=list)  # the same crawl decided with no scan read
+
+
+def decided_without_ocr(folder: Path, truth: dict) -> list[ItemResult]:
+    """The audit's crawl decided again with no OCR reading (and no live re-check): what OCR changed."""
+    from crawler.records import read_records
+    from rules.loader import rules_for_year
+    from rules.matcher import match_site
+    from rules.patterns import CompiledRules
+
+    manifest = json.loads((folder / "audit.json").read_text(encoding="utf-8"))
+    records = sorted(read_records(folder / "crawl" / "records.jsonl"), key=lambda r: (r.url, r.kind))
+    compiled = CompiledRules(rules_for_year(manifest["year"]))
+    matched = match_site(records, compiled, manifest["url"])
+    results = {"agency": {"url": manifest["url"]}, "items": [i.model_dump(mode="json") for i in matched.items]}
+    return compare_generated(results, truth)
 
 
 def compare_generated(results: dict, truth: dict) -> list[ItemResult]:
@@ -243,8 +259,11 @@ def audit_generated(style: str, year: int, seed: int, out: Path, small: bool = F
     except (OSError, ValueError) as exc:
         return SiteRun(name, style, year, seed, [], wall, error=error or f"no results.json: {exc}")
     crawl = results.get("crawl") or {}
-    return SiteRun(name, style, year, seed, compare_generated(results, truth), wall, crawl.get("pages", 0),
-                   crawl.get("documents", 0), error)
+    items = compare_generated(results, truth)
+    read = target / "ocr"
+    without = decided_without_ocr(target, truth) if read.is_dir() and any(read.iterdir()) else items
+    return SiteRun(name, style, year, seed, items, wall, crawl.get("pages", 0), crawl.get("documents", 0), error,
+                   without)
 
 
 def _pct(n: int, d: int) -> str:
@@ -290,6 +309,12 @@ def generated_report(runs: list[SiteRun], split: str, list_wrong: bool | None = 
         right = sum(i.truth == i.audit for i in group)
         rows.append([defect, f"{present}/{len(group)}", _pct(right, len(group))])
     lines.append(table(rows, ["ข้อบกพร่อง (defect class)", "มีจริง (truly present)", "ตัดสินถูก (decided right)"], "lrr"))
+    without = [i for r in runs for i in (r.without_ocr or r.items)]
+    scans = [i for i in items if i.defect == "scan"]
+    scans_without = [i for i in without if i.defect == "scan"]
+    lines.append(table([_row("OCR (as audited)", items, runs), _row("ไม่อ่านสแกน (without OCR)", without, runs),
+                        _row("  scanned items, OCR", scans, runs), _row("  scanned items, no OCR", scans_without, runs)],
+                       ["OCR", *HEADER[1:]], "lrrrrrrrr"))
     held = [i for i in items if i.wording_split == "test"]
     if held:
         lines.append(f"items worded only in the held-out vocabulary: {_pct(sum(i.truth == i.audit for i in held), len(held))} decided right")

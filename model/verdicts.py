@@ -32,6 +32,7 @@ class Reason(StrEnum):
     PLACEHOLDER = "placeholder"  # empty or 'อยู่ระหว่างปรับปรุง'
     NOT_THE_ITEM = "not_the_item"  # the page opens, but its own content does not show the item
     HOME_PAGE = "home_page"  # the home page's boxes and menus are not the item's page
+    INDEX_PAGE = "index_page"  # the agency's own ITA index lists every item: a lead, never the item itself
     WRONG_YEAR = "wrong_year"
     NO_YEAR = "no_year"
     MISSING_ELEMENTS = "missing_elements"

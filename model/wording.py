@@ -54,6 +54,7 @@ REASONS = {
     Reason.PLACEHOLDER: ("หน้าว่าง / อยู่ระหว่างปรับปรุง", "empty or 'under construction' page"),
     Reason.NOT_THE_ITEM: ("เนื้อหาของหน้าไม่ใช่ข้อนี้", "the page's own content does not show this item"),
     Reason.HOME_PAGE: ("มีเพียงเมนูหรือกล่องบนหน้าแรก ไม่มีหน้าของข้อนี้", "only a menu entry or box on the home page"),
+    Reason.INDEX_PAGE: ("มีเพียงหน้ารวมลิงก์ ITA ของหน่วยงาน ไม่ใช่หน้าของข้อนี้", "only the agency's ITA index page, not the item"),
     Reason.WRONG_YEAR: ("พบเฉพาะปี {found} (ต้องเป็นปี {wanted})", "only year {found} found (needs {wanted})"),
     Reason.NO_YEAR: ("ไม่ระบุปีงบประมาณ {wanted}", "fiscal year {wanted} not shown"),
     Reason.MISSING_ELEMENTS: ("ขาดองค์ประกอบ: {elements}", "missing elements: {elements}"),

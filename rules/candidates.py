@@ -112,7 +112,8 @@ def find_candidates(site: Site, compiled: CompiledRules, fuzzy: bool = True) -> 
             host = _host(link.url) if external_items else ""
             if host and host not in site_hosts:
                 for code, hosts in external_items.items():
-                    if host in hosts and (code in items or compiled.urls.match(link.url.lower())):
+                    # the link's words name the item, or it says nothing and its address does (a Facebook icon)
+                    if host in hosts and (code in items or ((generic or not key) and code in compiled.urls.match(link.url.lower()))):
                         found = candidates[code][page_url]
                         found.add(SignalKind.EXTERNAL, link.url, page_url)
                         found.external = found.external or link.url

@@ -23,7 +23,7 @@ from rules.patterns import CompiledRules
 from rules.schema import Item
 from rules.site import PageText, Site
 from rules.thai import clean, short_key, strict_key
-from rules.years import target_years, without_publication_dates, years_in
+from rules.years import covered_years, target_years, without_publication_dates, years_in
 
 EMPTY_PAGE = 30  # letters of own content below which a page without pictures or entries is empty
 PLACEHOLDER_PAGE = 600  # a page this short that says 'under construction' is a placeholder
@@ -226,6 +226,22 @@ def not_home_page(ctx: Context) -> CheckOutcome | None:
     return _fail("not_home_page", Reason.HOME_PAGE, url=ctx.url)
 
 
+INDEX_ITEMS = 4  # entries naming this many different items make a page an index of them
+
+
+def not_index_page(ctx: Context) -> CheckOutcome | None:
+    """The agency's ITA index lists every item with its link: it leads to evidence, it is none itself."""
+    record = ctx.record
+    if record.kind != "page" or ctx.found.external:
+        return None
+    named = set()
+    for link in ctx.text.entry_links:
+        named |= ctx.compiled.named(short_key(link.text or link.context))
+        if len(named) >= INDEX_ITEMS:
+            return _fail("not_index_page", Reason.INDEX_PAGE, url=ctx.url)
+    return _pass("not_index_page")
+
+
 def not_placeholder(ctx: Context) -> CheckOutcome | None:
     record = ctx.record
     if record.kind != "page" or ctx.found.external:
@@ -285,7 +301,7 @@ def targets_work(ctx: Context) -> CheckOutcome | None:
 
 
 def _years(key: str) -> frozenset[int]:
-    return years_in(without_publication_dates(key))
+    return covered_years(without_publication_dates(key))
 
 
 def fiscal_year(ctx: Context) -> CheckOutcome | None:
@@ -297,7 +313,7 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
     dead: list[str] = []
     ocr: dict = {}
     if record.kind == "document":
-        sure = years_in(without_publication_dates(strict_key(" ".join([record.title, record.text]))))
+        sure = covered_years(without_publication_dates(strict_key(" ".join([record.title, record.text]))))
         if ctx.read_by_ocr:
             reading = read_year(text.scan.pages, ctx.year)
             if reading.page:
@@ -396,6 +412,7 @@ CHECKS: tuple[Check, ...] = (
     Check("document_opens", ("เอกสารเปิดได้ (ไม่เสียหาย ไม่เข้ารหัส)", "the document opens (not corrupt or encrypted)"),
           document_opens),
     Check("not_home_page", ("ไม่ใช่เพียงหน้าแรก", "not just the home page"), not_home_page),
+    Check("not_index_page", ("ไม่ใช่หน้ารวมลิงก์ ITA", "not the ITA index page"), not_index_page),
     Check("not_placeholder", ("มีเนื้อหา ไม่ใช่หน้าว่างหรืออยู่ระหว่างปรับปรุง", "has content, not a placeholder"), not_placeholder),
     Check("shows_item", ("เนื้อหาของหน้าเป็นข้อนี้", "its own content shows the item"), shows_item),
     Check("targets_work", ("เอกสารหรือรายการที่หน้านี้ชี้ไปเปิดได้", "the documents or entries it points to open"),

@@ -32,7 +32,9 @@ MAX_KEPT = 8  # candidates kept in the verdict for ``ita explain``
 # Which failure explains an absent item best, most specific first (among equally strong candidates).
 REASON_ORDER = [Reason.MISSING_ELEMENTS, Reason.WRONG_YEAR, Reason.NO_YEAR, Reason.UNREADABLE_DOCUMENT,
                 Reason.OCR_UNCERTAIN, Reason.PLACEHOLDER, Reason.DOCUMENT_ERROR, Reason.BROKEN_LINK, Reason.SOFT_404,
-                Reason.FETCH_FAILED, Reason.NOT_THE_ITEM, Reason.HOME_PAGE, Reason.NOT_CRAWLED, Reason.URL_HINT_ONLY]
+                Reason.FETCH_FAILED, Reason.NOT_THE_ITEM, Reason.INDEX_PAGE, Reason.HOME_PAGE, Reason.NOT_CRAWLED,
+                Reason.URL_HINT_ONLY]
+DEAD = (Reason.BROKEN_LINK, Reason.SOFT_404)
 OWN_VIA = {"heading", "content", "entries", "document", "external"}  # the candidate itself shows the item
 
 
@@ -104,6 +106,10 @@ def verdict(item: Item, indicator: str, evaluated: list[Evaluated], complete: bo
                 item_confidence=item.confidence,
                 candidates=[e.candidate for e in sorted(evaluated, key=lambda e: (not e.passed, -e.candidate.strength))][:MAX_KEPT])
     passed = sorted((e for e in evaluated if e.passed), key=lambda e: -e.candidate.strength)
+    navigated = [e for e in evaluated if e.found.navigated]
+    if navigated and all(e.candidate.reason in DEAD for e in navigated):
+        # the entries an assessor clicks are dead: a page that merely mentions the item does not replace them
+        passed = []
     if passed:
         best = passed[0]
         result = ItemVerdict(**base, status=Status.PRESENT,

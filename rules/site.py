@@ -24,7 +24,7 @@ from model.scans import OcrResult
 from model.urls import canonical
 from rules.ocr_text import repair_ocr
 from rules.thai import loosen, short_key, strict_key
-from rules.years import without_publication_dates, years_in
+from rules.years import covered_years, without_publication_dates
 
 FURNITURE_MIN_PAGES = 3  # a block on fewer pages than this is never furniture
 FURNITURE_SHARE = 0.25  # a block on this share of the pages is the site's template
@@ -33,6 +33,7 @@ MIN_DEAD_TEXT = 4  # shorter link texts are not removed from a page's text when 
 SUBSTANTIAL = 150  # letters of own body (headings and link texts aside) that make a page content, not a pointer
 HEADING_BLOCK = 150  # a first block this short that names something is the page's heading
 DOCUMENT_TITLE = 160  # letters of a document's first lines read as its title
+TITLE_LINES = 2
 _TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
 
 
@@ -177,11 +178,11 @@ class PageText:
 
     @cached_property
     def document_title_key(self) -> str:
-        """A document's own title: its first lines (and a 'เรื่อง …' subject line), not its tables further down."""
+        """A document's own title: its first two lines (and a 'เรื่อง …' subject line), not its tables further down."""
         text = self.record.text if self.record.text.strip() else self.scan_text
         lines = [line.strip() for line in text[:1500].splitlines() if line.strip()]
         head, size = [], 0
-        for line in lines:
+        for line in lines[:TITLE_LINES]:
             if size > DOCUMENT_TITLE:
                 break
             head.append(line)
@@ -227,7 +228,7 @@ class PageText:
         """Years the content shows (OCR text aside: its digits are read with their own care, rules/ocr_text.py)."""
         record = self.record
         key = strict_key(" ".join([record.title, record.text])) if record.kind == "document" else self.content_key
-        return years_in(without_publication_dates(key))
+        return covered_years(without_publication_dates(key))
 
     @cached_property
     def entry_links(self):

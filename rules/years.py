@@ -46,13 +46,15 @@ def _ok(year: int) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def years_in(key: str) -> frozenset[int]:
-    """Every พ.ศ. year the text speaks of, dates adding their fiscal year.
+def stated_and_dated(key: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The years a text states (ปีงบประมาณ 2569, พ.ศ. 2566–2570, a bare 2569) and those only its dates imply
+    (15 ธ.ค. 2568 is in FY 2569, and in 2568).
 
     Numbers are found first (a fast scan) and only the few characters before each are read, so a long
     document costs one pass rather than one pass per pattern.
     """
-    years: set[int] = set()
+    stated: set[int] = set()
+    dated: set[int] = set()
     seen: set[str] = set()
     for match in _NUMBER.finditer(key):
         start = match.start()
@@ -65,27 +67,40 @@ def years_in(key: str) -> frozenset[int]:
         month = _MONTH_BEFORE.search(before)
         if month:
             year = _full(number)
-            years.add(year)
+            dated.add(year)
             if MONTHS[month.group(1)] >= 10:
-                years.add(year + 1)
+                dated.add(year + 1)
         elif _FISCAL_BEFORE.search(before):
-            years.add(_full(number))
+            stated.add(_full(number))
         elif len(number) == 4 and number.startswith("20") and _AD_BEFORE.search(before):
-            years.add(int(number) + 543)
+            stated.add(int(number) + 543)
         elif len(number) == 4 and number[:2] == "25" and number[2] in "456789":
-            years.add(int(number))
+            stated.add(int(number))
     if "25" in key:
         for match in _RANGE.finditer(key):
             start = int(match.group(1))
             end = _full(match.group(2)) if len(match.group(2)) == 4 else int(match.group(1)[:2] + match.group(2))
             if start <= end <= start + 10:
-                years.update(range(start, end + 1))
+                stated.update(range(start, end + 1))
         for match in _MONTH_NUM.finditer(key):
             year, month = int(match.group(3)), int(match.group(2))
-            years.add(year)
+            dated.add(year)
             if 10 <= month <= 12:
-                years.add(year + 1)
-    return frozenset(y for y in years if _ok(y))
+                dated.add(year + 1)
+    return frozenset(y for y in stated if _ok(y)), frozenset(y for y in dated if _ok(y))
+
+
+def years_in(key: str) -> frozenset[int]:
+    """Every พ.ศ. year the text speaks of, dates adding their fiscal year."""
+    stated, dated = stated_and_dated(key)
+    return stated | dated
+
+
+def covered_years(key: str) -> frozenset[int]:
+    """The fiscal years a document or page is about: the ones it states; only when it states none, the ones
+    its dates imply. A report of FY 2567 signed on 15 ต.ค. 2567 is not evidence for FY 2568."""
+    stated, dated = stated_and_dated(key)
+    return stated or dated
 
 
 def target_years(period: str, year: int) -> set[int]:

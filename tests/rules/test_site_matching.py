@@ -1,0 +1,170 @@
+"""Matching on a whole site, as an assessor browses it: the template learnt from the pages, targets that must
+open, siblings that go to the more specific item, scans and OCR readings, and crawls that stopped early.
+
+Each site here is a small Thai agency site built from records: every page carries the same menu, header and
+footer (the furniture), and each test changes one thing an assessor would notice.
+"""
+
+from __future__ import annotations
+
+from model.records import Link, PageRecord
+from model.scans import OcrPage, OcrResult
+from model.verdicts import Note, Reason, Status
+from model.wording import verdict_reason
+from rules.loader import resolve_rules
+from rules.matcher import match_site
+from rules.patterns import CompiledRules
+
+COMPILED = CompiledRules(resolve_rules(2569))
+BASE = "http://bannadee.go.th"
+HOME = BASE + "/"
+AGENCY = "องค์การบริหารส่วนตำบลบ้านนาดี"
+FOOTER = f"{AGENCY} หมู่ที่ 4 ตำบลบ้านนาดี โทร 043-123-456 saraban@bannadee.go.th © 2569"
+MENU = [("ข้อมูลผู้บริหาร", "/executives"), ("ติดต่อเรา", "/contact"), ("คู่มือการปฏิบัติงาน", "/manual"),
+        ("แผนพัฒนาท้องถิ่น", "/plan"), ("นโยบายคุ้มครองข้อมูลส่วนบุคคล", "/pdpa"), ("ข่าวประชาสัมพันธ์", "/news"),
+        ("มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "/measures"), ("ประมวลจริยธรรม", "/ethics")]
+
+
+def menu_links() -> list[Link]:
+    return [Link(BASE + href, text) for text, href in MENU]
+
+
+def page(path: str, title: str, *body: str, links: list[Link] = (), images: int = 0, status: int = 200,
+         headings: list[str] | None = None) -> PageRecord:
+    """A page with the site's template around its own blocks."""
+    blocks = [AGENCY, *(text for text, _ in MENU), *body, FOOTER]
+    return PageRecord(BASE + path, BASE + path, status, "text/html", "page", f"{title} | {AGENCY}",
+                      headings if headings is not None else [title], blocks=blocks,
+                      links=[*menu_links(), *links], images=images)
+
+
+def doc(path: str, text: str, title: str = "", **kw) -> PageRecord:
+    return PageRecord(BASE + path, BASE + path, kw.pop("status", 200), "application/pdf", "document", title, [], text,
+                      doc_pages=1, **kw)
+
+
+def missing(path: str) -> PageRecord:
+    return PageRecord(BASE + path, BASE + path, 404, "text/html", "page")
+
+
+def filler(n: int) -> list[PageRecord]:
+    """Pages about the villages: enough pages for the template to be learnt, naming no item."""
+    return [page(f"/village/{i}", f"ข้อมูลหมู่บ้าน หมู่ที่ {i}", f"หมู่ที่ {i} มีครัวเรือน {120 + i} ครัวเรือน "
+                 "ประชากรส่วนใหญ่ประกอบอาชีพเกษตรกรรม ปลูกข้าวและอ้อย " * 3) for i in range(1, n + 1)]
+
+
+def site(*records: PageRecord, home_body: str = "ยินดีต้อนรับสู่เว็บไซต์ " * 10, **kw):
+    home = page("/", "หน้าแรก", home_body)
+    return {v.code: v for v in match_site([home, *filler(6), *records], COMPILED, HOME, **kw).items}
+
+
+def test_the_menu_and_footer_on_every_page_confirm_nothing():
+    # the PDPA page exists only in the menu; the footer shows a phone, an e-mail and the year on every page
+    verdicts = site(page("/plan", "แผนพัฒนาท้องถิ่น", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570) ยุทธศาสตร์ 6 ด้าน เป้าหมาย ตัวชี้วัด"))
+    assert verdicts["O5"].present
+    assert not verdicts["O3"].present  # the footer's address and phone are not a contact page
+    news = site(page("/news", "ข่าวประชาสัมพันธ์", "รวมข่าวสารและกิจกรรมของ อบต.บ้านนาดี ติดตามข่าวได้ที่หน้านี้ทุกสัปดาห์"))
+    # no date of its own: the footer's © 2569 on every page does not date it
+    assert not news["O4"].present and news["O4"].reason in (Reason.NO_YEAR, Reason.WRONG_YEAR)
+
+
+def test_the_home_page_boxes_are_not_the_executives_page():
+    home_body = "คณะผู้บริหาร นายสมชาย ใจดี นายกองค์การบริหารส่วนตำบล โทร 081-234-5678"
+    verdicts = site(missing("/executives"), home_body=home_body)
+    o2 = verdicts["O2"]
+    assert not o2.present and o2.reason is Reason.BROKEN_LINK and o2.detail["url"] == BASE + "/executives"
+
+
+def test_a_title_keeps_its_own_name_once_the_sites_name_is_set_aside():
+    contact = page("/contact", "ติดต่อเรา", "ที่ทำการ หมู่ที่ 4 ตำบลบ้านนาดี อำเภอเมือง จังหวัดขอนแก่น 40000",
+                   "โทรศัพท์ 043-123-456 อีเมล saraban@bannadee.go.th สอบถามผ่านกระดานถาม-ตอบ", headings=[])
+    assert site(contact)["O3"].present
+
+
+def test_a_page_that_only_points_to_a_dead_document_is_a_broken_link():
+    manual = page("/manual", "คู่มือการปฏิบัติงาน", "ดาวน์โหลดเอกสารได้ที่ลิงก์ด้านล่าง", "ดาวน์โหลดเอกสาร",
+                  links=[Link(BASE + "/upload/manual.pdf", "ดาวน์โหลดเอกสาร")])
+    o8 = site(manual, missing("/upload/manual.pdf"))["O8"]
+    assert not o8.present and o8.reason is Reason.BROKEN_LINK
+    assert o8.detail["url"] == BASE + "/upload/manual.pdf" and verdict_reason(o8) == "ลิงก์เสีย (HTTP 404)"
+
+
+def test_a_listing_whose_detail_page_points_to_a_dead_document_is_a_broken_link():
+    listing = page("/measures", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส พ.ศ. 2569",
+                   links=[Link(BASE + "/measures/1", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส พ.ศ. 2569")], headings=[])
+    detail = page("/measures/1", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส พ.ศ. 2569", "เอกสารเผยแพร่",
+                  "มาตรการส่งเสริมคุณธรรม 2569", links=[Link(BASE + "/upload/m.pdf", "มาตรการส่งเสริมคุณธรรม 2569")])
+    verdicts = site(listing, detail, missing("/upload/m.pdf"))
+    o26 = verdicts["O26"]
+    assert not o26.present
+
+
+def test_a_listing_heading_with_the_year_does_not_stand_in_for_its_dead_entry():
+    stats = page("/stats", "ข้อมูลสถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ พ.ศ. 2569",
+                 "ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. 2569",
+                 "สถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ 2569",
+                 links=[Link(BASE + "/upload/stat-2569.pdf", "สถิติเรื่องร้องเรียนการทุจริต ประจำปีงบประมาณ 2569")],
+                 headings=[])
+    o18 = site(stats, missing("/upload/stat-2569.pdf"))["O18"]
+    assert not o18.present and o18.reason is Reason.BROKEN_LINK and o18.detail["url"].endswith("stat-2569.pdf")
+
+
+def test_a_link_naming_the_more_specific_sibling_goes_to_it_alone():
+    action = BASE + "/upload/integrity-report.pdf"
+    verdicts = site(page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2569",
+                         links=[Link(action, "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปี 2568")]),
+                    doc("/upload/integrity-report.pdf", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส"
+                        "ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568"))
+    assert verdicts["O26"].present and verdicts["O26"].urls == [action]
+    assert action not in verdicts["O25"].urls
+
+
+def test_an_unseen_wording_is_proposed_by_word_tokens_and_decided_by_the_content():
+    url = BASE + "/upload/nogift-report.pdf"
+    unseen = "รายงานผลการปฏิบัติตามนโยบายการไม่รับของขวัญในหน่วยงาน ปี 2569"
+    o20 = site(page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส", links=[Link(url, unseen)]),
+               doc("/upload/nogift-report.pdf", "รายงานผลการขับเคลื่อนนโยบายไม่รับของขวัญ No Gift Policy "
+                   "ประจำปีงบประมาณ พ.ศ. 2569"))["O20"]
+    assert o20.present
+
+
+def test_a_scan_nobody_could_read_asks_for_a_person_with_its_url():
+    url = BASE + "/upload/risk-scan.pdf"
+    o21 = site(page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส",
+                    links=[Link(url, "การประเมินความเสี่ยงการทุจริต")]),
+               doc("/upload/risk-scan.pdf", "", scanned=True, scanned_pages=[1], sha256="a" * 64))["O21"]
+    assert o21.status is Status.NEEDS_REVIEW and o21.reason is Reason.UNREADABLE_DOCUMENT
+    assert o21.detail["url"] == url
+
+
+def ocr(sha: str, text: str, confidence: float = 88.0) -> OcrResult:
+    words = tuple((m, m + 1, confidence) for m in range(0, len(text), 5))
+    return OcrResult(sha, "ok", (OcrPage(1, text, confidence, words),), 1, "tesseract test")
+
+
+def test_a_scan_read_by_ocr_is_decided_from_its_text_and_says_so():
+    url = BASE + "/upload/risk-scan.pdf"
+    records = (page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส", links=[Link(url, "การประเมินความเสี่ยงการทุจริต")]),
+               doc("/upload/risk-scan.pdf", "", scanned=True, scanned_pages=[1], sha256="b" * 64))
+    reading = ocr("b" * 64, "รายงานการประเมินความเสี่ยงการทุจริต\nประจำปีงบประมาณ พ.ศ. 2569\nองค์การบริหารส่วนตำบลบ้านนาดี")
+    o21 = site(*records, scans={"b" * 64: reading})["O21"]
+    assert o21.present and any(n.code is Note.READ_BY_OCR and n.detail["page"] == 1 for n in o21.notes)
+    old = ocr("b" * 64, "รายงานการประเมินความเสี่ยงการทุจริต\nประจำปีงบประมาณ พ.ศ. 2567")
+    assert site(*records, scans={"b" * 64: old})["O21"].reason is Reason.WRONG_YEAR
+
+
+def test_a_poor_ocr_reading_never_makes_an_item_present():
+    url = BASE + "/upload/guide-scan.pdf"
+    records = (page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส",
+                    links=[Link(url, "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต")]),
+               doc("/upload/guide-scan.pdf", "", scanned=True, scanned_pages=[1], sha256="c" * 64))
+    smudged = ocr("c" * 64, "แนวปฏิบัติการจัดการเรื่องร้องเรียน ฯ ฯ", confidence=31.0)
+    o16 = site(*records, scans={"c" * 64: smudged})["O16"]
+    assert o16.status is Status.NEEDS_REVIEW and o16.reason is Reason.OCR_UNCERTAIN
+
+
+def test_a_crawl_stopped_by_its_budget_leaves_items_not_reached():
+    verdicts = site(page("/plan", "แผนพัฒนาท้องถิ่น", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)"), complete=False,
+                    stop_reason="closespider_pagecount")
+    assert verdicts["O5"].present
+    assert verdicts["O8"].status is Status.NOT_REACHED and verdicts["O8"].reason is Reason.NOT_REACHED
