@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from crawler.records import read_records  # noqa: E402
+from ita_check.audit import _read_scans as read_scans  # noqa: E402
 from ita_check.evaluate import evidence_matches  # noqa: E402
-from model.scans import OcrResult  # noqa: E402
+from ita_check.scans import ScanReader  # noqa: E402
 from model.wording import signal_text, verdict_reason  # noqa: E402
 from rules.loader import rules_for_year  # noqa: E402
 from rules.matcher import match_site  # noqa: E402
@@ -54,12 +55,14 @@ def main() -> None:
         year = manifest["year"]
         rules = compiled.setdefault(year, CompiledRules(rules_for_year(year)))
         records = sorted(read_records(site_dir / "crawl" / "records.jsonl"), key=lambda r: (r.url, r.kind))
-        scans = {}
-        for path in (site_dir / "ocr").glob("*.json"):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            result = OcrResult.from_json(data["result"])
-            scans[result.sha256] = result
-        items = match_site(records, rules, manifest["url"], scans=scans).items
+        reader = ScanReader(site_dir, rules)  # as the audit does: scans named by links, then those still needed
+        for record in records:
+            reader.on_record(record)
+        try:
+            items = read_scans(match_site(records, rules, manifest["url"]), records, reader, rules, manifest["url"],
+                               True, "finished").items
+        finally:
+            reader.close()
         truth = truth_for(site_dir.name)
         host = urlsplit(manifest["url"]).hostname
         for item in items:

@@ -73,7 +73,7 @@ class ScanReader:
         for item in items:
             for candidate in item.candidates:
                 if candidate.reason in (Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN):
-                    record = records.get(candidate.url)
+                    record = records.get(candidate.detail.get("url", candidate.url))
                     if record is not None:
                         self.submit(record, [item.code])
 

@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 from model.failures import Failure, failure_for_status
 from model.records import Link, PageRecord
 from model.verdicts import CheckOutcome, Reason, SignalKind
-from rules.candidates import Found
+from rules.candidates import Found, is_generic
 from rules.ocr_text import read_year, repair_ocr
 from rules.patterns import CompiledRules
 from rules.schema import Item
 from rules.site import PageText, Site
 from rules.thai import clean, short_key, strict_key
-from rules.years import covered_years, target_years, without_publication_dates, years_in
+from rules.years import covered_years, ranges_in, target_years, without_publication_dates, years_in
 
 EMPTY_PAGE = 30  # letters of own content below which a page without pictures or entries is empty
 PLACEHOLDER_PAGE = 600  # a page this short that says 'under construction' is a placeholder
@@ -32,6 +32,7 @@ FAULTS = {Failure.BLOCKED, Failure.RATE_LIMITED, Failure.SERVER_ERROR, Failure.T
           Failure.ROBOTS, Failure.TOO_LARGE}
 REVIEW_REASONS = {Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN, Reason.FETCH_FAILED}
 OCR_CONFIDENT = 60.0  # mean word confidence of an OCR reading below which it can prove nothing is missing
+OCR_RANGE = 5  # a plan's years: a longer range read by OCR is more likely a misread end year
 
 
 @dataclass
@@ -77,13 +78,16 @@ class Context:
 
     @cached_property
     def reached(self) -> list[PageRecord]:
-        """What an assessor reaches by clicking through a pointer page: its targets that work, and theirs."""
+        """What an assessor reaches by clicking through: a pointer page's targets, any page's attachments
+        (its entries for the item, its documents under 'ดาวน์โหลด'), and theirs in turn."""
         out: list[PageRecord] = []
         frontier, seen = [self.record], {id(self.record)}
         for _ in range(POINTER_DEPTH):
             following = []
             for record in frontier:
-                for link in pointer_targets(self.site, self.compiled, record, self.item.code)[:MAX_TARGETS]:
+                links = pointer_targets(self.site, self.compiled, record, self.item.code) or \
+                    attachments(self.site, self.compiled, record, self.item.code)
+                for link in links[:MAX_TARGETS]:
                     target = self.site.get(link.url)
                     if target is None or id(target) in seen or self.site.is_dead(link.url):
                         continue
@@ -117,6 +121,20 @@ def pointer_targets(site: Site, compiled: CompiledRules, record: PageRecord, cod
     for link in site.text(record).entry_links:
         target = site.get(link.url)
         if (target is not None and target.kind == "document") or DOC_SUFFIX.search(urlsplit(link.url).path):
+            out.append(link)
+    return out
+
+
+def attachments(site: Site, compiled: CompiledRules, record: PageRecord, code: str) -> list[Link]:
+    """A content page's attachments for the item: entries naming it, and documents linked under a generic
+    word ('เอกสารแนบ', 'ดาวน์โหลด') or a file name."""
+    if record.kind != "page" or site.is_home(record.url):
+        return []
+    out = item_entries(site, compiled, record, code)
+    for link in site.text(record).entry_links:
+        target = site.get(link.url)
+        is_document = (target is not None and target.kind == "document") or DOC_SUFFIX.search(urlsplit(link.url).path)
+        if is_document and is_generic(short_key(link.text)) and link not in out:
             out.append(link)
     return out
 
@@ -304,6 +322,34 @@ def _years(key: str) -> frozenset[int]:
     return covered_years(without_publication_dates(key))
 
 
+@dataclass
+class DocumentYears:
+    """The fiscal years one document is about, with what OCR made of its scan."""
+
+    years: frozenset[int]
+    ocr: dict  # the page and words the year was read from (for the verdict's note)
+    doubt: str = ""  # "uncertain" or "unclear" when an OCR reading could not settle the year
+
+
+def document_years(site: Site, record: PageRecord, year: int) -> DocumentYears:
+    text = site.text(record)
+    years = covered_years(without_publication_dates(strict_key(" ".join([record.title, record.text]))))
+    if text.scan is None:
+        return DocumentYears(years, {})
+    reading = read_year(text.scan.pages, year)
+    ocr = {"ocr_page": reading.page, "excerpt": clean(repair_ocr(reading.excerpt))} if reading.page else {}
+    if reading.status == "confirmed":
+        years |= frozenset(reading.years)
+        # a plan's range read by OCR (พ.ศ. 2566 - 2570) counts whole when it starts at a confirmed year
+        for start, end in ranges_in(strict_key(text.scan_text)):
+            if start in reading.years and end - start <= OCR_RANGE:
+                years |= frozenset(range(start, end + 1))
+        return DocumentYears(years, ocr)
+    if reading.status == "uncertain":
+        return DocumentYears(years, ocr, "uncertain")
+    return DocumentYears(years, ocr, "unclear" if text.scan_confidence < OCR_CONFIDENT else "")
+
+
 def fiscal_year(ctx: Context) -> CheckOutcome | None:
     wanted = target_years(ctx.item.period, ctx.year)
     if not wanted:
@@ -312,18 +358,12 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
     link_years = years_in(strict_key(" ".join(ctx.found.link_texts())))
     dead: list[str] = []
     ocr: dict = {}
+    doubts: list[str] = []
     if record.kind == "document":
-        sure = covered_years(without_publication_dates(strict_key(" ".join([record.title, record.text]))))
-        if ctx.read_by_ocr:
-            reading = read_year(text.scan.pages, ctx.year)
-            if reading.page:
-                ocr = {"ocr_page": reading.page, "excerpt": clean(repair_ocr(reading.excerpt))}
-            if reading.status == "confirmed":
-                sure |= frozenset(reading.years)
-            elif reading.status == "uncertain" and not (sure | link_years) & wanted:
-                return _fail("fiscal_year", Reason.OCR_UNCERTAIN, url=ctx.url, what="ปีงบประมาณ", **ocr)
-            elif reading.status == "none" and text.scan_confidence < OCR_CONFIDENT and not (sure | link_years) & wanted:
-                return _fail("fiscal_year", Reason.OCR_UNCERTAIN, url=ctx.url, what="ปีงบประมาณ", **ocr)
+        read = document_years(site, record, ctx.year)
+        sure, ocr = read.years, read.ocr
+        if read.doubt:
+            doubts.append(ctx.url)
     else:
         dated = [link for link in ctx.entries if years_in(short_key(link.text))]
         alive = [link for link in dated if not site.is_dead(link.url)]
@@ -332,22 +372,42 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
         if not dated:  # a page about one year names it in its heading; a listing's heading is not its entries
             sure |= frozenset().union(*(years_in(key) for key in text.head_keys)) if text.head_keys else frozenset()
         for target in ctx.reached:
-            sure |= site.text(target).content_years
+            if target.kind == "document":
+                read = document_years(site, target, ctx.year)
+                sure |= read.years
+                ocr = ocr or read.ocr
+                if read.doubt:
+                    doubts.append(target.url)
+            else:
+                sure |= site.text(target).content_years
     if sure & wanted:
         return _pass("fiscal_year", years=sorted(sure & wanted), **ocr)
+    if doubts and not link_years & wanted:  # OCR read the scan, but not surely enough to say its year
+        return _fail("fiscal_year", Reason.OCR_UNCERTAIN, url=doubts[0], what="ปีงบประมาณ", **ocr)
     if dead:  # the entry for the year is there, but an assessor clicking it gets nothing
         status = _status(ctx, dead[0])
         detail = {"status": status} if status else {"soft_404": True}
         return _fail("fiscal_year", Reason.BROKEN_LINK, url=dead[0], linked_from=[ctx.url], **detail)
     if link_years & wanted and not sure:  # nothing to read but the link (a scan): the link's word
         return _pass("fiscal_year", years=sorted(link_years & wanted), only_in_link=True)
+    if ctx.unreadable:
+        return _fail("fiscal_year", Reason.UNREADABLE_DOCUMENT, url=ctx.url, step="fiscal_year")
+    scan = _unread_target(ctx)
+    if scan is not None:  # what the page points to is a scan nobody could read yet: the year may be there
+        return _fail("fiscal_year", Reason.UNREADABLE_DOCUMENT, url=scan, linked_from=[ctx.url], step="fiscal_year")
     found = sure | link_years
     if found:
         latest = [y for y in found if y <= ctx.year + 1]
         return _fail("fiscal_year", Reason.WRONG_YEAR, found=max(latest) if latest else max(found), wanted=sorted(wanted))
-    if ctx.unreadable:
-        return _fail("fiscal_year", Reason.UNREADABLE_DOCUMENT, url=ctx.url, step="fiscal_year")
     return _fail("fiscal_year", Reason.NO_YEAR, wanted=sorted(wanted))
+
+
+def _unread_target(ctx: Context) -> str | None:
+    """A scanned document the page points to whose text nobody could read yet."""
+    for target in ctx.reached:
+        if target.kind == "document" and (target.scanned or not target.text.strip()) and ctx.site.text(target).scan is None:
+            return target.url
+    return None
 
 
 def _first_dead(site: Site, compiled: CompiledRules, url: str, code: str) -> str:
@@ -383,6 +443,10 @@ def required_elements(ctx: Context) -> CheckOutcome | None:
         if not best:
             break
     if best:
+        scan = _unread_target(ctx)
+        if scan is not None:
+            return _fail("required_elements", Reason.UNREADABLE_DOCUMENT, url=scan, linked_from=[ctx.url],
+                         step="required_elements")
         if ctx.read_by_ocr and ctx.text.scan_confidence < OCR_CONFIDENT:  # a poor reading proves no absence
             return _fail("required_elements", Reason.OCR_UNCERTAIN, url=ctx.url, what="องค์ประกอบ " + ", ".join(best))
         return _fail("required_elements", Reason.MISSING_ELEMENTS, elements=best)

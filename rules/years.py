@@ -77,17 +77,25 @@ def stated_and_dated(key: str) -> tuple[frozenset[int], frozenset[int]]:
         elif len(number) == 4 and number[:2] == "25" and number[2] in "456789":
             stated.add(int(number))
     if "25" in key:
-        for match in _RANGE.finditer(key):
-            start = int(match.group(1))
-            end = _full(match.group(2)) if len(match.group(2)) == 4 else int(match.group(1)[:2] + match.group(2))
-            if start <= end <= start + 10:
-                stated.update(range(start, end + 1))
+        for start, end in ranges_in(key):
+            stated.update(range(start, end + 1))
         for match in _MONTH_NUM.finditer(key):
             year, month = int(match.group(3)), int(match.group(2))
             dated.add(year)
             if 10 <= month <= 12:
                 dated.add(year + 1)
     return frozenset(y for y in stated if _ok(y)), frozenset(y for y in dated if _ok(y))
+
+
+def ranges_in(key: str) -> list[tuple[int, int]]:
+    """Year ranges stated in a text ('พ.ศ. 2566 - 2570', 'ปีงบประมาณ 2564-2568'), as (first, last)."""
+    out = []
+    for match in _RANGE.finditer(key):
+        start = int(match.group(1))
+        end = _full(match.group(2)) if len(match.group(2)) == 4 else int(match.group(1)[:2] + match.group(2))
+        if start <= end <= start + 10 and _ok(start) and _ok(end):
+            out.append((start, end))
+    return out
 
 
 def years_in(key: str) -> frozenset[int]:
