@@ -194,11 +194,17 @@ def extract_html(url: str, html: str) -> Extracted:
     out.blocks = _blocks(body)
     out.images = sum(1 for img in body.css("img") if not _is_tiny(img))
     if sum(map(len, out.blocks)) < 20:
-        # Nothing left: the layout put the content inside a 'menu' or 'header' box. Read the whole page.
+        # Nothing left: the layout put the content inside a box named 'menu' or 'header'. Read the page again
+        # with only its semantic chrome (<nav>, <header>, <footer>, <aside>) set aside.
         full = LexborHTMLParser(html)
         for node in full.css("script, style, noscript, template, svg"):
             node.decompose()
-        out.blocks = _blocks(full.body) if full.body is not None else []
+        if full.body is not None:
+            for node in full.body.css(", ".join(_CHROME)):
+                node.decompose()
+        blocks = _blocks(full.body) if full.body is not None else []
+        if sum(map(len, blocks)) > sum(map(len, out.blocks)):
+            out.blocks = blocks
     out.blocks = _bounded(out.blocks)
     return out
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from model.failures import Failure, failure_for_status
 from model.records import Link, PageRecord
 from model.verdicts import CheckOutcome, Reason, SignalKind
-from rules.candidates import Found, is_generic
+from rules.candidates import Found, codes_in, is_generic
 from rules.ocr_text import read_year, repair_ocr
 from rules.patterns import CompiledRules
 from rules.schema import Item
@@ -252,11 +252,15 @@ def not_index_page(ctx: Context) -> CheckOutcome | None:
     record = ctx.record
     if record.kind != "page" or ctx.found.external:
         return None
-    named = set()
+    named: set[str] = set()
     for link in ctx.text.entry_links:
-        named |= ctx.compiled.named(short_key(link.text or link.context))
+        key = short_key(link.text)
+        named |= ctx.compiled.named(short_key(link.context) if link.context and is_generic(key) else key)
         if len(named) >= INDEX_ITEMS:
             return _fail("not_index_page", Reason.INDEX_PAGE, url=ctx.url)
+    codes = {code for block in ctx.text.own_blocks[:200] for code in codes_in(short_key(block[:12]))}
+    if len(codes) >= INDEX_ITEMS:  # rows 'O1 …', 'O2 …' without a table around them
+        return _fail("not_index_page", Reason.INDEX_PAGE, url=ctx.url)
     return _pass("not_index_page")
 
 
@@ -369,7 +373,9 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
         alive = [link for link in dated if not site.is_dead(link.url)]
         dead = [link.url for link in dated if site.is_dead(link.url) and years_in(short_key(link.text)) & wanted]
         sure = _years(text.body_key) | years_in(strict_key(" ".join(link.text for link in alive)))
-        if not dated:  # a page about one year names it in its heading; a listing's heading is not its entries
+        if not dated and not ctx.targets:
+            # a page about one year names it in its heading; a listing's or a pointer's heading is not what
+            # it lists or points to
             sure |= frozenset().union(*(years_in(key) for key in text.head_keys)) if text.head_keys else frozenset()
         for target in ctx.reached:
             if target.kind == "document":

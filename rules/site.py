@@ -161,8 +161,10 @@ class PageText:
     def element_key(self) -> str:
         """What required elements are looked for in: the page's own blocks, link texts included, but not its
         title or headings (a page titled 'อำนาจหน้าที่' does not thereby describe its duties), nor dead links."""
-        if self.record.kind == "document":
-            return self.content_key
+        if self.record.kind == "document":  # its body, below the title lines that only name it
+            text = self.record.text if self.record.text.strip() else self.scan_text
+            lines = [line for line in text.splitlines() if line.strip()]
+            return strict_key(" ".join(lines[TITLE_LINES:] if len(lines) > TITLE_LINES + 1 else lines))
         headings = set(self.own_headings)
         title = short_key(self.own_title)
         blocks = [b for n, b in enumerate(self.own_blocks) if b not in headings and not (
