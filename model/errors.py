@@ -49,3 +49,7 @@ class SiteUnreachable(ItaError):
 
 class Interrupted(ItaError):
     """Ctrl-C or SIGTERM: what was collected is kept and the audit can be resumed."""
+
+
+class ServiceUnreachable(ItaError):
+    """A service the command needs (Redis, the history database) does not answer."""
