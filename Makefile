@@ -23,6 +23,7 @@ test: $(VENV)
 
 bench: $(VENV)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/batch.py
 
 eval: $(VENV)
 	$(BIN)/ita eval

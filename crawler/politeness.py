@@ -2,13 +2,16 @@
 
 Many agencies share a hosting company, so one server may host hundreds of agency sites: a limit per host
 alone would let a batch hammer that server. Every request of every crawl (robots.txt, pages, documents,
-the live re-check of evidence) first reserves a time slot for its host (``host:port``) and for the IP
-address the host resolves to (through the crawl guard's resolver, crawler/guard.py), then waits until the
-later of the two. Slots are spaced ``margin`` times wider than the limit, so the jitter between taking a
-slot and the request reaching the server does not push the rate the server sees over the limit.
+the live re-check of evidence) first takes a slot for its host (``host:port``) and for the IP address the
+host resolves to (through the crawl guard's resolver, crawler/guard.py). A slot is granted only when both
+are free now; otherwise the request is told how long to wait and asks again. (Reserving future slots
+instead would push the shared IP's next slot to the far-off slot of one busy host, and every other host on
+that server would queue behind it.) Granted slots are spaced ``margin`` times wider than the limit, so the
+jitter between the grant and the request reaching the server does not push the rate the server sees over
+the limit.
 
 Two limiters share this logic: :class:`LocalLimiter` in memory for one process, and :class:`RedisLimiter`
-for every worker of a distributed run, where the reservation is one atomic Lua script on Redis's clock.
+for every worker of a distributed run, where the grant is one atomic Lua script on Redis's clock.
 
 The crawler takes its slot in :class:`PoliteDownloadHandler`, Scrapy's HTTP handler behind every other
 middleware and behind Scrapy's own per-domain slot, i.e. right before the request is sent: a slot taken
@@ -18,6 +21,7 @@ earlier (say before robots.txt is fetched) could be spent waiting elsewhere and 
 from __future__ import annotations
 
 import ipaddress
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -94,11 +98,12 @@ class AddressBook:
 
 
 class Limiter:
-    """Reserve the next slot for a URL's host and IP address; the caller waits the returned seconds."""
+    """Grant a URL's host and IP address a slot now, or say how long to wait before asking again."""
 
     def __init__(self, politeness: Politeness, resolver: Resolver | None = None):
         self.politeness = politeness
         self.addresses = AddressBook(resolver or system_resolver)
+        self._jitter = random.Random()
 
     def keys(self, url: str) -> tuple[list[str], list[float]]:
         host_interval, ip_interval = self.politeness.intervals(url)
@@ -113,17 +118,21 @@ class Limiter:
                 intervals.append(ip_interval)
         return keys, intervals
 
-    def reserve(self, url: str) -> float:
+    def try_acquire(self, url: str) -> float:
+        """0 when the request may go now (its slots are taken), else the seconds until it may ask again."""
         keys, intervals = self.keys(url)
-        return self._reserve(keys, intervals) if keys else 0.0
+        if not keys:
+            return 0.0
+        wait = self._try(keys, intervals)
+        # Requests that were told the same time would all ask at once: spread them over a slot.
+        return wait + self._jitter.uniform(0, min(intervals)) if wait > 0 else 0.0
 
     def wait(self, url: str) -> None:
         """Blocking: for threads (the live re-check of evidence)."""
-        delay = self.reserve(url)
-        if delay > 0:
+        while (delay := self.try_acquire(url)) > 0:
             time.sleep(delay)
 
-    def _reserve(self, keys: list[str], intervals: list[float]) -> float:  # pragma: no cover - abstract
+    def _try(self, keys: list[str], intervals: list[float]) -> float:  # pragma: no cover - abstract
         raise NotImplementedError
 
 
@@ -135,30 +144,33 @@ class LocalLimiter(Limiter):
         self._next: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def _reserve(self, keys: list[str], intervals: list[float]) -> float:
+    def _try(self, keys: list[str], intervals: list[float]) -> float:
         with self._lock:
             now = time.monotonic()
-            slot = max([now, *(self._next.get(key, 0.0) for key in keys)])
+            free = max(self._next.get(key, 0.0) for key in keys)
+            if free > now:
+                return free - now
             for key, interval in zip(keys, intervals, strict=True):
-                self._next[key] = slot + interval
-            return slot - now
+                self._next[key] = now + interval
+            return 0.0
 
 
 # KEYS: the host and IP keys; ARGV: their intervals in microseconds. Redis's own clock, so workers on
-# machines whose clocks differ still share one timeline. Returns the microseconds to wait.
-_RESERVE = """
+# machines whose clocks differ still share one timeline. Returns 0 (granted) or the microseconds to wait.
+_TRY = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local slot = now
+local free = 0
 for i, key in ipairs(KEYS) do
   local nxt = tonumber(redis.call('GET', key) or '0')
-  if nxt > slot then slot = nxt end
+  if nxt > free then free = nxt end
 end
+if free > now then return free - now end
 for i, key in ipairs(KEYS) do
-  local ends = slot + tonumber(ARGV[i])
-  redis.call('SET', key, string.format('%.0f', ends), 'PX', math.floor((ends - now) / 1000) + 60000)
+  local interval = tonumber(ARGV[i])
+  redis.call('SET', key, string.format('%.0f', now + interval), 'PX', math.floor(interval / 1000) + 60000)
 end
-return slot - now
+return 0
 """
 
 
@@ -169,9 +181,9 @@ class RedisLimiter(Limiter):
         super().__init__(politeness, resolver)
         self.client = client
         self.prefix = prefix
-        self._script = client.register_script(_RESERVE)
+        self._script = client.register_script(_TRY)
 
-    def _reserve(self, keys: list[str], intervals: list[float]) -> float:
+    def _try(self, keys: list[str], intervals: list[float]) -> float:
         waited = self._script(keys=[self.prefix + key for key in keys], args=[round(i * 1_000_000) for i in intervals])
         return max(int(waited), 0) / 1_000_000
 
@@ -207,11 +219,10 @@ class PoliteDownloadHandler(HTTP11DownloadHandler):
     async def download_request(self, request):
         limiter = getattr(self._ita_crawler.spider, "limiter", None)
         if limiter is not None:
-            # In a thread: the resolver and Redis may block, the reactor must not.
-            delay = await maybe_deferred_to_future(deferToThread(limiter.reserve, request.url))
-            if delay > 0:
-                from twisted.internet import reactor
+            from twisted.internet import reactor
 
+            # In a thread: the resolver and Redis may block, the reactor must not.
+            while (delay := await maybe_deferred_to_future(deferToThread(limiter.try_acquire, request.url))) > 0:
                 await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
         return await super().download_request(request)
 

@@ -372,9 +372,11 @@ def _finish(store: Store, run_id: int, settings: BatchSettings, listing: AgencyL
 
 
 def with_politeness(options: AuditOptions, host_rate: float | None, ip_rate: float | None) -> Politeness:
-    """The politeness of a batch: 1 request/s per host and 8 per IP address for real agency hosts; given
-    rates apply to every host, loopback test sites included."""
+    """The politeness of a batch: 1 request/s per host and 8 per IP address for real agency hosts. Given rates
+    (or ``--delay``, read as one request per delay per host) apply to every host, loopback test sites included."""
     base = Politeness()
+    if host_rate is None and options.delay:
+        host_rate = 1.0 / options.delay
     if host_rate is None and ip_rate is None:
         return base
     return replace(base, host_rate=host_rate if host_rate is not None else base.host_rate,

@@ -69,21 +69,29 @@ class Site:
         return f"http://127.0.0.1:{self.port}/"
 
 
-def make_site(code: str, index: int, kind: str = "agency", items: int | None = None, seed: int = 0) -> Site:
-    """A site; ``items`` item pages (default: 2 to all of them, chosen by the site's number)."""
+def make_site(code: str, index: int, kind: str = "agency", items: int | None = None, seed: int = 0,
+              news: int = 0) -> Site:
+    """A site; ``items`` item pages (default: 2 to all of them, chosen by the site's number) and ``news`` news
+    pages listed on its news page (for sites of a realistic size in the benchmark)."""
     name = f"องค์การบริหารส่วนตำบลทดสอบ{index:04d}"
     site = Site(code, name, kind, province=PROVINCES[index % len(PROVINCES)])
     if kind == "agency":
         rng = random.Random(seed * 100_003 + index)
         count = items if items is not None else rng.randint(2, len(ITEM_PAGES))
         chosen = ITEM_PAGES[:1] + rng.sample(ITEM_PAGES[1:], max(count - 1, 0))
+        if news and ITEM_PAGES[-1] not in chosen:
+            chosen.append(ITEM_PAGES[-1])
         menu = [(text, href) for text, href, _ in chosen]
         site.pages["/"] = _page(name, "หน้าแรก", f"<p>ยินดีต้อนรับสู่เว็บไซต์ {name}</p>", menu).encode()
         for text, href, body in chosen:
             site.pages["/" + href] = _page(name, text, body, menu).encode()
         if any(href == "news.html" for _, href, _ in chosen):
-            site.pages["/news-1.html"] = _page(name, "ประชุมประจำเดือนมกราคม 2569",
-                                               "<p>เมื่อวันที่ 5 มกราคม 2569 ประชุมประจำเดือน</p>", menu).encode()
+            listing = "".join(f"<li><a href='/news-{n}.html'>ข่าวกิจกรรมที่ {n} ประจำปี 2569</a></li>" for n in range(1, news + 2))
+            site.pages["/news.html"] = _page(name, "ข่าวประชาสัมพันธ์", f"<ul>{listing}</ul>", menu).encode()
+            for n in range(1, news + 2):
+                site.pages[f"/news-{n}.html"] = _page(name, f"ข่าวกิจกรรมที่ {n} ประจำปี 2569",
+                                                      f"<p>เมื่อวันที่ {n % 28 + 1} มกราคม 2569 กิจกรรมที่ {n} "
+                                                      f"ของหน่วยงาน ประชาชนเข้าร่วม {n * 3} คน</p>", menu).encode()
     elif kind in ("soft404", "broken"):
         menu = [(f"หน้า {n}", f"page-{n}.html") for n in range(12)]
         site.pages["/"] = _page(name, "หน้าแรก", "<p>ยินดีต้อนรับ</p>", menu).encode()
@@ -208,9 +216,10 @@ def _closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def make_farm(count: int, failing: dict[str, int] | None = None, items: int | None = None, seed: int = 0) -> SiteFarm:
+def make_farm(count: int, failing: dict[str, int] | None = None, items: int | None = None, seed: int = 0,
+              news: int = 0) -> SiteFarm:
     """``count`` agency sites plus ``failing`` sites of other kinds, e.g. {"blocked": 1, "refused": 1}."""
-    sites = [make_site(f"9{n:06d}", n, "agency", items, seed) for n in range(count)]
+    sites = [make_site(f"9{n:06d}", n, "agency", items, seed, news) for n in range(count)]
     for kind, number in (failing or {}).items():
         for _ in range(number):
             n = len(sites)
@@ -263,14 +272,15 @@ def _row(province: str, tambon: str, code: str, kind: str, name: str, website: s
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m ita_check.batch.sitefarm COUNT REGISTRY.csv [SEED]``: serve COUNT sites until killed,
-    after writing the registry file; prints 'ready' when listening."""
+    """``python -m ita_check.batch.sitefarm COUNT REGISTRY.csv [SEED [NEWS]]``: serve COUNT sites (each with
+    NEWS news pages) until killed, after writing the registry file; prints 'ready' when listening."""
     import sys
 
     args = argv if argv is not None else sys.argv[1:]
     count, registry = int(args[0]), Path(args[1])
     seed = int(args[2]) if len(args) > 2 else 0
-    farm = make_farm(count, seed=seed)
+    news = int(args[3]) if len(args) > 3 else 0
+    farm = make_farm(count, seed=seed, news=news)
 
     async def start_and_write():
         await farm._start()
