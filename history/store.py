@@ -110,13 +110,6 @@ class Store:
             return dict(session.execute(select(SiteAudit.status, func.count()).where(SiteAudit.run_id == run_id)
                                         .group_by(SiteAudit.status)).all())
 
-    def claimable(self, run_id: int, limit: int, lease_seconds: float, exclude: set[str] = frozenset()) -> list[str]:
-        """Codes of sites that may be claimed now, in queue order (a page at a time: the queue stays on disk)."""
-        with self.history.session() as session:
-            query = (select(SiteAudit.agency_code).where(SiteAudit.run_id == run_id, self._claimable(lease_seconds))
-                     .order_by(SiteAudit.position).limit(limit + len(exclude)))
-            return [code for code in session.scalars(query) if code not in exclude][:limit]
-
     def iter_claimable(self, run_id: int, lease_seconds: float) -> Iterator[tuple[str, str]]:
         """(code, url) of every claimable site, in queue order, read in chunks."""
         last = -1

@@ -64,7 +64,7 @@ def agencies_frame(store, run_id: int, rules) -> pd.DataFrame:
     for audit, agency in store.audits(run_id):
         status = SiteStatus(audit.status)
         found = present.get(audit.id, {})
-        audited = status in AUDITED
+        audited = status in AUDITED - SUSPECT  # a soft-404 or blocked site's verdicts are no score: no zero shown
         rows.append({
             "code": agency.code, "name": agency.name, "province": agency.province, "district": agency.district,
             "url": audit.url, "status": status.value, "สถานะ": site_status_text(status, "th"),

@@ -39,9 +39,9 @@ class BatchProgress:
         if rate > 0 and remaining:
             left = remaining / rate * 60
             end = datetime.now() + timedelta(seconds=left)
-            eta = f" | เหลืออีกประมาณ {_duration(left)} (ETA {end:%H:%M})"
-        return (f"เว็บไซต์ {done}/{self.total}: ตรวจแล้ว {audited} | ตรวจไม่ได้ {failed} | เหลือ {remaining} "
-                f"(กำลังตรวจ {running}) | {rate:.1f} เว็บ/นาที{eta}")
+            eta = f" | อีกประมาณ {_duration(left)} (ETA {end:%H:%M})"
+        return (f"เว็บไซต์ (sites) {done}/{self.total}: ตรวจแล้ว (audited) {audited} | ตรวจไม่ได้ (failed) {failed} | "
+                f"เหลือ (left) {remaining}, กำลังตรวจ (running) {running} | {rate:.1f} เว็บ/นาที (sites/min){eta}")
 
     def show(self, counts: dict[str, int], force: bool = False) -> None:
         if self.quiet:
