@@ -1,7 +1,8 @@
 """Regressions: what got worse for an agency since its previous audit of the same year.
 
 - ``site_down``: the site was audited last time and now cannot be (unreachable, blocked, soft-404 everywhere);
-- ``item_lost``: an item present last time is not present now (absent, needs review, not reached);
+- ``item_lost``: an item present last time is absent now, or needs a person's look (an item merely not
+  reached by a crawl that a budget stopped is not counted as lost);
 - ``evidence_dead``: a URL that was evidence last time fails now (an HTTP error, no response, or dropped
   by the live re-check), whatever became of the item.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 
 from model.batch import AUDITED, SUSPECT, TROUBLE, SiteStatus
 from model.results import AuditResults
+from model.verdicts import Status
 
 SITE_DOWN = "site_down"
 ITEM_LOST = "item_lost"
@@ -38,7 +40,8 @@ def find_regressions(previous, status: SiteStatus, results: AuditResults | None,
         if not verdict.present:
             continue
         current = now.get(verdict.item_code)
-        if current is not None and not current.present and status not in SUSPECT:
+        if current is not None and not current.present and status not in SUSPECT \
+                and current.status is not Status.NOT_REACHED:
             found.append(Found(ITEM_LOST, verdict.item_code, {"status": current.status.value,
                                                                "reason": current.reason.value,
                                                                "reason_detail": current.detail,
