@@ -23,6 +23,7 @@ test: $(VENV)
 
 bench: $(VENV)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/batch.py
 
 # Every fault of the fault-injection server (tests/faultserver.py) audited alone: survived, items affected,
 # data lost, time and peak memory.

@@ -820,26 +820,28 @@ class OcrPool:
         return check_engine(self.config)
 
     def submit(self, source: bytes | str | os.PathLike, kind: str | None = None,
-               pages: Sequence[int] | None = None) -> Future:
+               pages: Sequence[int] | None = None, config: OcrConfig | None = None) -> Future:
+        """Read a document; ``config`` (quick mode, another cache folder) overrides the pool's own for it."""
+        config = config or self.config
         try:
             body = bytes(_load(source))
         except OSError as exc:
             return _done(OcrResult("", "error", error=f"อ่านไฟล์ไม่ได้ (cannot read file): {exc}"))
         sha = sha256_of(body)
-        hit = cached(sha, self.config, pages)
+        hit = cached(sha, config, pages)
         if hit is not None:
             return _done(hit)
-        available, message = check_engine(self.config)
+        available, message = check_engine(config)
         if not available:
             return _done(OcrResult(sha, "unavailable", error=message))
-        key = (sha, tuple(sorted(pages)) if pages else None)
+        key = (sha, tuple(sorted(pages)) if pages else None, config)
         if key in self._pending and not self._pending[key].done():
             return self._pending[key]
         if self._executor is None:
             self._executor = ProcessPoolExecutor(max_workers=max(1, self.workers), initializer=_worker_init,
                                                  mp_context=multiprocessing.get_context("spawn"))
         try:
-            inner = self._executor.submit(ocr_document, body, kind, list(pages) if pages else None, self.config)
+            inner = self._executor.submit(ocr_document, body, kind, list(pages) if pages else None, config)
         except Exception as exc:  # a broken pool (a worker killed): report it, start afresh next time
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None

@@ -8,8 +8,10 @@ Twisted's ``HostnameEndpoint`` (used by Scrapy's HTTP/1.1 handler for http and h
 guard's allowed answers, or none: the download then fails with a DNS error, and the refusal's reason is
 kept in ``guard.refusals`` for the spider to record.
 
-Scrapy builds the resolver before any crawler exists, so the audit's guard is handed over with
-:func:`install_guard` (one crawl per process owns the reactor).
+Scrapy builds the resolver before any crawler exists, so each crawl hands its guard over with
+:func:`install_guard`, for the hosts of its site: a batch runs many sites in one reactor, each with its own
+guard (loopback is allowed only to a site that itself is on loopback). A host no crawl has claimed gets the
+strictest guard.
 """
 
 from __future__ import annotations
@@ -25,17 +27,19 @@ from zope.interface import implementer
 from crawler.guard import AddressBlocked, PrivateAddressGuard, literal_ip
 
 logger = logging.getLogger(__name__)
-_GUARD: PrivateAddressGuard | None = None
+_GUARDS: dict[str, PrivateAddressGuard] = {}
+_STRICT = PrivateAddressGuard(allow_loopback=False)  # no private networks, no loopback
 
 
-def install_guard(guard: PrivateAddressGuard) -> None:
-    global _GUARD
-    _GUARD = guard
+def install_guard(guard: PrivateAddressGuard, hosts: set[str] | frozenset[str] = frozenset()) -> None:
+    """The guard for the connections to these hosts (a site and its www twin)."""
+    for host in hosts:
+        _GUARDS[host.lower()] = guard
 
 
-def installed_guard() -> PrivateAddressGuard:
-    # Without an audit's guard (Scrapy used some other way), the safe default: no private networks, no loopback.
-    return _GUARD if _GUARD is not None else PrivateAddressGuard(allow_loopback=False)
+def installed_guard(host: str = "") -> PrivateAddressGuard:
+    # A host no audit has claimed (Scrapy used some other way): the safe default.
+    return _GUARDS.get(host.lower().rstrip("."), _STRICT)
 
 
 @implementer(IHostResolution)
@@ -60,14 +64,14 @@ class GuardedResolver:
     def install_on_reactor(self) -> None:
         self.reactor.installNameResolver(self)
 
-    def _guard(self) -> PrivateAddressGuard:
-        return self.guard if self.guard is not None else installed_guard()
+    def _guard(self, host: str) -> PrivateAddressGuard:
+        return self.guard if self.guard is not None else installed_guard(host)
 
     def resolveHostName(self, resolutionReceiver, hostName: str, portNumber: int = 0, addressTypes=None,  # noqa: N802
                         transportSemantics: str = "TCP"):  # noqa: N803 - Twisted's interface names
         resolution = _Resolution(hostName)
         resolutionReceiver.resolutionBegan(resolution)
-        guard = self._guard()
+        guard = self._guard(hostName)
 
         def deliver(addresses: list[str]) -> None:
             for address in addresses:

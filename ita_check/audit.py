@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from crawler.extract import extract_html
 from crawler.guard import PrivateAddressGuard, system_resolver
-from crawler.run import CrawlConfig, crawl
+from crawler.run import CrawlConfig, CrawlSummary, crawl
 from crawler.verify import check_urls
 from ita_check.folder import CACHE, CRAWL, AuditFolder, Identity, Start, State
 from ita_check.options import AuditOptions
@@ -205,8 +205,53 @@ def _sigterm_as_interrupt():
         return None
 
 
-def run_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions, resolver=system_resolver,
-              say: Say | None = None) -> AuditRun:
+@dataclass
+class AuditPlan:
+    """An audit made ready to crawl: its folder, identity, crawl settings and what collects the records.
+
+    ``run_audit`` is prepare → crawl → finish in one call. A batch runs the same three stages, with the crawl
+    on a reactor shared by many sites (ita_check/batch/), so every site gets exactly what ``ita audit`` writes.
+    """
+
+    url: str
+    rules: RuleFile
+    folder: AuditFolder
+    identity: Identity
+    options: AuditOptions
+    start_mode: Start
+    compiled: CompiledRules
+    progress: Progress
+    config: CrawlConfig
+    resolver: Callable
+    started: float
+    scans: ScanReader
+    fetched: list[PageRecord] = field(default_factory=list, repr=False)
+
+    @property
+    def out_dir(self) -> Path:
+        return self.folder.path
+
+    @property
+    def crawl_dir(self) -> Path:
+        return self.folder.path / CRAWL
+
+    def on_record(self, record: PageRecord) -> None:
+        self.fetched.append(record)
+        self.progress.record(record)
+        self.scans.on_record(record)
+
+    def prioritize(self) -> Callable[[str, str], int]:
+        return _prioritizer(self.compiled)
+
+    def interrupted(self) -> Interrupted:
+        """Record the audit as interrupted and return the error to raise."""
+        self.folder.write(self.identity, State.INTERRUPTED)
+        return _interrupted(self.url, self.out_dir)
+
+
+def prepare_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions, resolver=system_resolver,
+                  say: Say | None = None, compiled: CompiledRules | None = None) -> AuditPlan:
+    """Stage 1: check the URL, decide how the folder starts (new, resumed, again), and set up the crawl."""
     say = say or (lambda line: None)
     rules = selected.rules
     url = normalise_start_url(url)
@@ -218,43 +263,46 @@ def run_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions
             f"state: {previous.get('state') if previous else '?'})")
     elif start_mode is Start.AGAIN:
         say(f"ตรวจใหม่ทั้งหมด: ผลครั้งก่อนใน {out_dir} ถูกแทนที่ (auditing again; the previous results are replaced)")
-    compiled = CompiledRules(rules)
+    compiled = compiled or CompiledRules(rules)
     progress = Progress(compiled, options.quiet)
     config = CrawlConfig(max_pages=options.max_pages, max_depth=options.max_depth, max_seconds=options.max_seconds,
                          max_bytes=options.max_bytes, max_total_bytes=options.max_total_bytes,
                          concurrency=options.concurrency, delay=options.delay, obey_robots=not options.ignore_robots,
                          private_networks=options.private_networks, allow_private=options.allow_private,
                          resolver=resolver, cache_dir=None if options.no_cache else out_dir / CACHE)
-    started = time.monotonic()
-    fetched: list[PageRecord] = []
-    scans = ScanReader(out_dir, compiled, enabled=not options.no_ocr)
+    return AuditPlan(url, rules, folder, identity, options, start_mode, compiled, progress, config, resolver,
+                     time.monotonic(), ScanReader(out_dir, compiled, enabled=not options.no_ocr))
 
-    def on_record(record: PageRecord) -> None:
-        fetched.append(record)
-        progress.record(record)
-        scans.on_record(record)
 
+def finish_audit(plan: AuditPlan, summary: CrawlSummary, wrap_guard: Callable | None = None) -> AuditRun:
+    """Stage 3: match, verify the evidence live, score, write the files. ``wrap_guard`` may wrap the guard of
+    the live re-check (a batch makes it take its rate-limit slots)."""
     try:
-        try:
-            summary = crawl(url, out_dir / CRAWL, config, on_record=on_record, on_progress=progress.show,
-                            prioritize=_prioritizer(compiled))
-        except KeyboardInterrupt:
-            folder.write(identity, State.INTERRUPTED)
-            raise _interrupted(url, out_dir) from None
-        finally:
-            progress.done()
-        previous_handler = _sigterm_as_interrupt()
-        try:
-            return _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode,
-                           resolver, scans)
-        except KeyboardInterrupt:
-            folder.write(identity, State.INTERRUPTED)
-            raise _interrupted(url, out_dir) from None
-        finally:
-            if previous_handler is not None:
-                signal.signal(signal.SIGTERM, previous_handler)
+        return _finish(plan.url, plan.rules, plan.compiled, plan.folder, plan.identity, plan.options, summary,
+                       plan.fetched, plan.started, plan.start_mode, plan.resolver, plan.scans, wrap_guard)
     finally:
-        scans.close()
+        plan.scans.close()
+
+
+def run_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions, resolver=system_resolver,
+              say: Say | None = None) -> AuditRun:
+    plan = prepare_audit(url, selected, out_dir, options, resolver, say)
+    try:
+        summary = crawl(plan.url, plan.crawl_dir, plan.config, on_record=plan.on_record,
+                        on_progress=plan.progress.show, prioritize=plan.prioritize())
+    except KeyboardInterrupt:
+        plan.scans.close()
+        raise plan.interrupted() from None
+    finally:
+        plan.progress.done()
+    previous_handler = _sigterm_as_interrupt()
+    try:
+        return finish_audit(plan, summary)
+    except KeyboardInterrupt:
+        raise plan.interrupted() from None
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
 
 
 def _interrupted(url: str, out_dir: Path) -> Interrupted:
@@ -274,7 +322,7 @@ def _read_scans(matched, records: list[PageRecord], scans: ScanReader, compiled:
 
 
 def _finish(url, rules, compiled, folder, identity, options, summary, fetched, started, start_mode, resolver,
-            scans: ScanReader) -> AuditRun:
+            scans: ScanReader, wrap_guard=None) -> AuditRun:
     out_dir = folder.path
     # An interrupted run's records first, then this run's: the newest record of a URL wins.
     latest = {canonical(r.url) + ("#probe" if r.kind == "probe" else ""): r for r in [*summary.earlier, *fetched]}
@@ -295,7 +343,7 @@ def _finish(url, rules, compiled, folder, identity, options, summary, fetched, s
     probe = next((r for r in records if r.kind == "probe"), None)
     if not options.no_verify and not interrupted:
         guard = PrivateAddressGuard.for_site(url, options.private_networks, resolver, allow=options.allow_private)
-        items = verify_evidence(items, guard, compiled, probe)
+        items = verify_evidence(items, wrap_guard(guard) if wrap_guard else guard, compiled, probe)
     oit = oit_from_verdicts(rules.oit, {item.code: item.present for item in items})
     kinds = [r for r in records if r.kind != "probe"]
     crawl_info = CrawlInfo(

@@ -16,7 +16,7 @@ import traceback
 from importlib import metadata
 from pathlib import Path
 
-from model.errors import BadInput, Interrupted, ItaError, ProblemsError, SiteUnreachable
+from model.errors import BadInput, Interrupted, ItaError, ProblemsError, ServiceUnreachable, SiteUnreachable
 from rules.loader import Selected, check_rules, default_year, resolve_rules, select_rules, shipped_rule_files
 
 EXIT_OK = 0
@@ -28,6 +28,7 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES: dict[type[ItaError], int] = {
     BadInput: EXIT_INPUT,
     SiteUnreachable: EXIT_UNREACHABLE,
+    ServiceUnreachable: EXIT_UNREACHABLE,
     Interrupted: EXIT_INTERRUPTED,
     ItaError: EXIT_INTERNAL,
 }
@@ -205,17 +206,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """report.html, plan.docx, itas.xlsx and itas.csv from an audit folder; prints each path written."""
-    from model.errors import ItaError
     from reports import write_reports
 
-    try:
-        paths = write_reports(Path(args.dir), iit=Path(args.iit) if args.iit else None,
-                              eit=Path(args.eit) if args.eit else None,
-                              compare=Path(args.compare) if args.compare else None)
-    except ItaError as exc:  # BadInput, InputError (IIT/EIT sheets), RuleFileError: each line names its file
-        for line in exc.lines():
-            print(line if exc.hint and line == exc.hint else f"ผิดพลาด (error): {line}", file=sys.stderr)
-        return EXIT_INPUT
+    # BadInput, InputError (IIT/EIT sheets), RuleFileError: main() prints each line naming its file, exit 2
+    paths = write_reports(Path(args.dir), iit=Path(args.iit) if args.iit else None,
+                          eit=Path(args.eit) if args.eit else None,
+                          compare=Path(args.compare) if args.compare else None)
     print("เขียนรายงานแล้ว (reports written):")
     for path in paths:
         print(path.resolve())
@@ -229,6 +225,83 @@ def _add_report_parser(sub) -> None:
     p.add_argument("--eit", help="CSV/XLSX ผล EIT (ต้องให้คู่กับ --iit)")
     p.add_argument("--compare", help="โฟลเดอร์ผลการตรวจครั้งก่อน: แสดงข้อที่ได้เพิ่ม/เสียไป และหลักฐานที่เปลี่ยนหรือลิงก์เสีย")
     p.set_defaults(func=cmd_report)
+
+
+# -- batch runs: ita batch, ita worker, ita history -----------------------------------------------------------
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from ita_check.batch.runner import BatchSettings, run_batch, with_politeness
+    from ita_check.options import AuditOptions
+
+    selected = _select(args)
+    options = AuditOptions.from_args(args)
+    settings = BatchSettings(Path(args.agencies), selected, Path(args.out), options, db=args.db, redis=args.redis,
+                             sites=args.sites, politeness=with_politeness(options, args.host_rate, args.ip_rate),
+                             notify=args.notify, go_th_only=args.go_th_only, seed=args.seed, quiet=args.quiet)
+    run_batch(settings, (lambda line: None) if args.quiet else say)
+    return EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from ita_check.batch.queue import run_worker
+
+    run_worker(args.redis, Path(args.out), args.db, args.sites, burst=args.burst, say=say)
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from history.db import open_history
+    from history.store import Store
+    from history.view import history_data, history_json, history_text
+
+    if not args.db and not args.out:
+        raise BadInput("ต้องระบุ --db URL หรือ --out DIR ของการตรวจชุด (give --db URL or the batch's --out DIR)")
+    if args.out and not args.db and not (Path(args.out) / "history.sqlite").exists():
+        raise BadInput(f"--out {args.out}: ไม่พบประวัติการตรวจ history.sqlite (no history in this folder)")
+    year = int(_digits(args.year)) if args.year else None
+    data = history_data(Store(open_history(args.db, Path(args.out) if args.out else None)), args.agency, year, args.runs)
+    print(history_json(data) if args.json else history_text(data, args.lang))
+    return EXIT_OK
+
+
+def _add_batch_commands(sub) -> None:
+    p = sub.add_parser("batch", help="ตรวจหลายหน่วยงานจากทะเบียน อปท. หรือ CSV (audit every agency of a list)")
+    p.add_argument("agencies", help="ไฟล์ทะเบียน อปท. ตามที่เผยแพร่ หรือ CSV code,name,url (the registry file or a plain CSV)")
+    p.add_argument("--year", help="ปีการประเมิน พ.ศ. (default: ปีล่าสุดที่มีไฟล์กฎ)")
+    p.add_argument("--rules", help="ไฟล์กฎ YAML (a rule file; must agree with --year)")
+    p.add_argument("--out", required=True, help="โฟลเดอร์ของการตรวจชุด: sites/<รหัส>/, summary.csv/xlsx, overview.html")
+    p.add_argument("--db", help="ฐานข้อมูลประวัติ: sqlite:///file หรือ postgresql://… (default: DIR/history.sqlite)")
+    p.add_argument("--redis", help="redis://host:6379/0 — ส่งงานเข้าคิวให้ ita worker แล้วรอจนเสร็จ (distribute to workers)")
+    p.add_argument("--sites", type=number(int, 1), default=48,
+                   help="จำนวนเว็บไซต์ที่ตรวจพร้อมกันในกระบวนการนี้ (sites audited at once here; default 48)")
+    p.add_argument("--host-rate", type=number(float, 0.01), default=None,
+                   help="คำขอต่อวินาทีต่อโฮสต์ ทุกโฮสต์รวม 127.0.0.1 (requests/s per host; default 1 for real hosts)")
+    p.add_argument("--ip-rate", type=number(float, 0.01), default=None,
+                   help="คำขอต่อวินาทีต่อที่อยู่ IP (requests/s per IP address; default 8 for real hosts)")
+    p.add_argument("--notify", help="แจ้งรายการถดถอย: URL webhook (POST JSON) หรือคำสั่ง (JSON ทาง stdin)")
+    p.add_argument("--go-th-only", action="store_true", help="ข้ามเว็บไซต์ที่ไม่ใช่ .go.th (skip non-.go.th websites)")
+    p.add_argument("--seed", type=number(int, 0), default=None, help="ลำดับสุ่มที่ทำซ้ำได้ (a fixed shuffle, for tests)")
+    p.add_argument("--quiet", action="store_true", help="ไม่แสดงความคืบหน้า")
+    _add_crawl_flags(p)
+    p.set_defaults(func=cmd_batch)
+
+    p = sub.add_parser("worker", help="รับงานตรวจจากคิว Redis ของ ita batch (consume the batch queue)")
+    p.add_argument("--redis", required=True, help="redis://host:6379/0 (the batch's --redis)")
+    p.add_argument("--out", required=True, help="โฟลเดอร์ผลรายเว็บไซต์: DIR/sites/<รหัส>/")
+    p.add_argument("--db", help="ฐานข้อมูลประวัติเดียวกับ ita batch (the batch's --db; default: DIR/history.sqlite)")
+    p.add_argument("--sites", type=number(int, 1), default=48, help="เว็บไซต์ที่ตรวจพร้อมกัน (sites at once; default 48)")
+    p.add_argument("--burst", action="store_true", help="หยุดเมื่อคิวว่าง (exit when the queue is empty)")
+    p.set_defaults(func=cmd_worker)
+
+    p = sub.add_parser("history", help="ผลแต่ละข้อของหน่วยงานตามเวลา (an agency's items over time)")
+    p.add_argument("agency", help="รหัส อปท. หรือส่วนหนึ่งของชื่อ (agency code or part of its name)")
+    p.add_argument("--db", help="ฐานข้อมูลประวัติ (the history database URL)")
+    p.add_argument("--out", help="โฟลเดอร์ของการตรวจชุด (a batch folder: its history.sqlite)")
+    p.add_argument("--year", help="เฉพาะปีการประเมินนี้ (only this assessment year)")
+    p.add_argument("--runs", type=number(int, 1), default=6, help="จำนวนรอบล่าสุดที่แสดง (default 6)")
+    p.add_argument("--lang", choices=["th", "en"], default="th")
+    p.add_argument("--json", action="store_true", help="พิมพ์ JSON")
+    p.set_defaults(func=cmd_history)
 
 
 def _add_crawl_flags(p: argparse.ArgumentParser) -> None:
@@ -331,6 +404,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
 
     _add_report_parser(sub)
+    _add_batch_commands(sub)
     return parser
 
 

@@ -23,6 +23,16 @@ from rules.patterns import CompiledRules
 from rules.thai import short_key
 
 WAIT_SECONDS = 600  # at most, for the scans still being read once the crawl is over
+OCR_WORKERS = 2  # worker processes for the whole process: a batch's sites share them
+_POOL: OcrPool | None = None
+
+
+def shared_pool() -> OcrPool:
+    """One pool of OCR processes per process, however many audits run in it (a batch runs dozens)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = OcrPool(OcrConfig(), workers=OCR_WORKERS)
+    return _POOL
 
 
 class ScanReader:
@@ -32,7 +42,7 @@ class ScanReader:
         self.enabled = enabled
         full = OcrConfig(cache_dir=folder / "ocr")
         self.configs = {False: full, True: replace(full, quick=True)}
-        self.pools: dict[bool, OcrPool] = {}
+        self.checked = False
         self.futures: dict[str, Future] = {}
         self.records: dict[str, PageRecord] = {}
         self.unavailable = ""
@@ -50,15 +60,16 @@ class ScanReader:
         path = self._path(record)
         if path is None:
             return
-        if not self.pools:
+        if not self.checked:
+            self.checked = True
             ok, message = check_engine(self.configs[False])
             if not ok:
                 self.unavailable, self.enabled = message, False
                 return
-        quick = not self._needs_full(codes)
-        pool = self.pools.get(quick) or self.pools.setdefault(quick, OcrPool(self.configs[quick], workers=1))
+        config = self.configs[not self._needs_full(codes)]
         kind = path.suffix.lstrip(".")
-        self.futures[record.sha256] = pool.submit(path, None if kind == "image" else kind, record.scanned_pages or None)
+        self.futures[record.sha256] = shared_pool().submit(path, None if kind == "image" else kind,
+                                                           record.scanned_pages or None, config)
         self.records[record.sha256] = record
 
     def on_record(self, record: PageRecord) -> None:
@@ -90,6 +101,6 @@ class ScanReader:
         return out
 
     def close(self) -> None:
-        for pool in self.pools.values():
-            pool.close(wait=False)
-        self.pools.clear()
+        """Stop waiting for this audit's readings (the shared pool goes on for the process's other audits)."""
+        for future in self.futures.values():
+            future.cancel()

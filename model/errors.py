@@ -138,3 +138,7 @@ SITE_FAULT_CLASSES: dict[str, type[SiteUnreachable]] = {
 
 class Interrupted(ItaError):
     """Ctrl-C or SIGTERM: what was collected is kept and the audit can be resumed."""
+
+
+class ServiceUnreachable(ItaError):
+    """A service the command needs (Redis, the history database) does not answer."""

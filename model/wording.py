@@ -204,3 +204,91 @@ def caution_text(code: Caution, detail: dict | None = None, lang: Lang = "th") -
         detail["why_en"] = STOP_REASONS[detail["why"]][1]
         detail["why"] = STOP_REASONS[detail["why"]][0]
     return _pick(CAUTIONS[code], lang).format_map(_Blank({k: _fmt(v, lang) for k, v in detail.items()}))
+
+
+# -- batch runs (ita batch): site statuses, registry rows skipped or repaired ----------------------------------
+
+from model.batch import Repair, SiteStatus, SkipReason  # noqa: E402
+
+SITE_STATUS = {
+    SiteStatus.QUEUED: ("รอตรวจ", "queued"),
+    SiteStatus.RUNNING: ("กำลังตรวจ", "running"),
+    SiteStatus.INTERRUPTED: ("หยุดกลางคัน (ทำต่อได้)", "interrupted (resumable)"),
+    SiteStatus.OK: ("ตรวจครบ", "audited"),
+    SiteStatus.INCOMPLETE: ("ตรวจไม่ครบ (เกินงบการตรวจ)", "audited, budget reached"),
+    SiteStatus.SOFT_404: ("ทุกหน้าเป็นหน้า 'ไม่พบข้อมูล' (soft-404)", "soft-404 everywhere"),
+    SiteStatus.CRAWL_BLOCKED: ("เว็บไซต์ปิดกั้นโปรแกรมตรวจ (403/429)", "crawl blocked (403/429)"),
+    SiteStatus.SITE_BROKEN: ("ลิงก์ส่วนใหญ่เสีย", "most links broken"),
+    SiteStatus.DNS: ("ไม่พบชื่อโดเมน (DNS)", "DNS lookup failed"),
+    SiteStatus.TLS: ("เชื่อมต่อแบบปลอดภัยไม่ได้ (TLS/SSL)", "TLS/SSL failed"),
+    SiteStatus.TIMEOUT: ("หมดเวลา", "timed out"),
+    SiteStatus.REFUSED: ("เซิร์ฟเวอร์ปฏิเสธการเชื่อมต่อ", "connection refused"),
+    SiteStatus.RESET: ("การเชื่อมต่อถูกตัด", "connection reset"),
+    SiteStatus.BLOCKED: ("เว็บไซต์ปฏิเสธการเข้าถึง (403)", "blocked (403)"),
+    SiteStatus.RATE_LIMITED: ("ถูกจำกัดความถี่ (429)", "rate-limited (429)"),
+    SiteStatus.SERVER_ERROR: ("เซิร์ฟเวอร์ขัดข้อง (5xx)", "server error (5xx)"),
+    SiteStatus.NOT_FOUND: ("ไม่พบหน้าแรก (404)", "home page not found (404)"),
+    SiteStatus.HTTP_ERROR: ("หน้าแรกตอบผิดพลาด (4xx)", "home page HTTP error (4xx)"),
+    SiteStatus.REDIRECT_LOOP: ("เปลี่ยนเส้นทางวนซ้ำ", "redirect loop"),
+    SiteStatus.ROBOTS: ("robots.txt ไม่อนุญาต", "forbidden by robots.txt"),
+    SiteStatus.PRIVATE_ADDRESS: ("ที่อยู่ในเครือข่ายภายใน", "private address"),
+    SiteStatus.OFF_SITE: ("เปลี่ยนเส้นทางออกนอกเว็บไซต์", "redirected off the site"),
+    SiteStatus.UNREACHABLE: ("เข้าถึงเว็บไซต์ไม่ได้", "unreachable"),
+    SiteStatus.ERROR: ("ตรวจไม่สำเร็จ (ข้อผิดพลาดของโปรแกรม)", "audit failed (our error)"),
+}
+
+SKIPS = {
+    SkipReason.NO_CODE: ("ไม่มีรหัสหน่วยงาน", "no agency code"),
+    SkipReason.EMPTY: ("ไม่ระบุเว็บไซต์", "no website given"),
+    SkipReason.NUMBER: ("เป็นตัวเลข ไม่ใช่เว็บไซต์", "a number, not a website"),
+    SkipReason.EMAIL: ("เป็นอีเมล ไม่ใช่เว็บไซต์", "an e-mail address, not a website"),
+    SkipReason.NOT_HTTP: ("ไม่ใช่ที่อยู่ http/https", "not an http(s) address"),
+    SkipReason.INVALID: ("ชื่อโดเมนไม่ถูกต้อง", "not a valid host name"),
+    SkipReason.NATIONAL: ("เป็นเว็บไซต์ของหน่วยงานส่วนกลาง ไม่ใช่ของหน่วยงานเอง", "a national agency's site, not the agency's own"),
+    SkipReason.SOCIAL: ("เป็นหน้าโซเชียลมีเดีย ไม่ใช่เว็บไซต์หน่วยงาน", "a social-media page, not a website"),
+    SkipReason.NOT_GO_TH: ("ไม่ใช่โดเมน .go.th (--go-th-only)", "not a .go.th domain (--go-th-only)"),
+}
+
+REPAIRS = {
+    Repair.SCHEME_ADDED: ("เติม http://", "http:// added"),
+    Repair.SEPARATORS: ("แก้จุลภาคหรือช่องว่างเป็นจุด", "commas or spaces read as dots"),
+    Repair.DOUBLE_DOTS: ("ตัดจุดซ้ำ", "repeated dots removed"),
+    Repair.SCHEME_FIXED: ("แก้ http:// ที่พิมพ์ผิด", "mistyped http:// fixed"),
+    Repair.SEVERAL: ("มีหลายเว็บไซต์ ใช้เว็บแรก", "several websites: the first is audited"),
+    Repair.NOT_GO_TH: ("ไม่ใช่โดเมน .go.th (ยังตรวจ)", "not a .go.th domain (audited all the same)"),
+    Repair.DIFFERING_ROWS: ("แถวของหน่วยงานเดียวกันระบุเว็บไซต์ต่างกัน ใช้ที่พบมากที่สุด",
+                            "rows of the agency differ: the most common website is audited"),
+}
+
+
+def site_status_text(status: SiteStatus | str, lang: Lang = "th") -> str:
+    try:
+        return _pick(SITE_STATUS[SiteStatus(status)], lang)
+    except ValueError:
+        return str(status)
+
+
+def skip_text(reason: SkipReason | str, lang: Lang = "th") -> str:
+    return _pick(SKIPS[SkipReason(reason)], lang)
+
+
+def repair_text(repair: Repair | str, lang: Lang = "th") -> str:
+    return _pick(REPAIRS[Repair(repair)], lang)
+
+REGRESSIONS = {
+    "site_down": ("เว็บไซต์ตรวจไม่ได้ (รอบก่อนตรวจได้)", "site down (audited last time)"),
+    "item_lost": ("ข้อที่เคยมี ตอนนี้ไม่มี", "item lost"),
+    "evidence_dead": ("URL หลักฐานเดิมเสีย", "evidence URL now dead"),
+}
+
+
+def regression_text(kind: str, item: str, detail: dict, lang: Lang = "th") -> str:
+    """One regression in a line: 'ข้อที่เคยมี ตอนนี้ไม่มี: O8 (ลิงก์เสีย (HTTP 404))'."""
+    words = _pick(REGRESSIONS.get(kind, (kind, kind)), lang)
+    if kind == "site_down":
+        return f"{words}: {site_status_text(detail.get('now', ''), lang)}"
+    if kind == "evidence_dead":
+        return f"{words}: {item} {detail.get('url', '')} ({detail.get('why', '')})"
+    reason = detail.get("reason")
+    why = reason_text(reason, detail.get("reason_detail") or {}, lang) if reason in Reason.__members__.values() else ""
+    return f"{words}: {item}" + (f" ({why})" if why else "")
