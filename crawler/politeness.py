@@ -191,7 +191,7 @@ class RedisLimiter(Limiter):
 class PoliteGuard:
     """The audit's private-address guard, plus a slot from the limiter before each request it allows.
 
-    The live re-check of evidence (crawler/verify.py) asks the guard before every request and redirect, so
+    The live re-check of evidence (crawler/verify.py) calls ``pace`` before every request and redirect, so
     handing it this guard makes the re-check as polite as the crawl.
     """
 
@@ -204,6 +204,10 @@ class PoliteGuard:
         if reason is None:
             self._limiter.wait(url)
         return reason
+
+    def pace(self, url: str) -> None:
+        """Wait for the host's and the address's slot (crawler/verify.py asks before each request)."""
+        self._limiter.wait(url)
 
     def __getattr__(self, name):
         return getattr(self._guard, name)

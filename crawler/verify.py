@@ -152,7 +152,10 @@ def check_urls(urls: list[str], guard: PrivateAddressGuard | None = None, timeou
     unique = list(dict.fromkeys(urls))
     headers = {"User-Agent": USER_AGENT.format(contact=contact), "Accept-Encoding": "gzip, deflate"}
     transport = guarded_transport(guard, limits=httpx.Limits(max_connections=workers), trust_env=False)
+    # A guard that paces requests (a batch's per-host and per-IP limit) is asked before each one, redirects too.
+    pace = getattr(guard, "pace", None)
+    hooks = {"request": [lambda request: pace(str(request.url))]} if pace is not None else {}
     with httpx.Client(follow_redirects=True, timeout=timeout, headers=headers, max_redirects=10,
-                      transport=transport, trust_env=False) as client:
+                      transport=transport, trust_env=False, event_hooks=hooks) as client:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             return dict(zip(unique, pool.map(lambda u: check_url(client, u, timeout * 3), unique), strict=True))

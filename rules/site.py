@@ -34,6 +34,7 @@ SUBSTANTIAL = 150  # letters of own body (headings and link texts aside) that ma
 HEADING_BLOCK = 150  # a first block this short that names something is the page's heading
 DOCUMENT_TITLE = 160  # letters of a document's first lines read as its title
 TITLE_LINES = 2
+TITLE_TAIL = 30  # a second line this short finishes the title ('เนินงาน ประจำปี 2569')
 _TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
 
 
@@ -161,10 +162,12 @@ class PageText:
     def element_key(self) -> str:
         """What required elements are looked for in: the page's own blocks, link texts included, but not its
         title or headings (a page titled 'อำนาจหน้าที่' does not thereby describe its duties), nor dead links."""
-        if self.record.kind == "document":  # its body, below the title lines that only name it
+        if self.record.kind == "document":  # its body, below the title line(s) that only name it
             text = self.record.text if self.record.text.strip() else self.scan_text
-            lines = [line for line in text.splitlines() if line.strip()]
-            return strict_key(" ".join(lines[TITLE_LINES:] if len(lines) > TITLE_LINES + 1 else lines))
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            # the title is the first line, and the second when it only ends the first (a wrapped year)
+            skip = 2 if len(lines) > 2 and len(lines[1]) <= TITLE_TAIL else 1
+            return strict_key(" ".join(lines[skip:] if len(lines) > skip else lines))
         headings = set(self.own_headings)
         title = short_key(self.own_title)
         blocks = [b for n, b in enumerate(self.own_blocks) if b not in headings and not (
