@@ -343,10 +343,12 @@ def document_years(site: Site, record: PageRecord, year: int) -> DocumentYears:
     reading = read_year(text.scan.pages, year)
     ocr = {"ocr_page": reading.page, "excerpt": clean(repair_ocr(reading.excerpt))} if reading.page else {}
     if reading.status == "confirmed":
-        years |= frozenset(reading.years)
+        # the years it states; only when it states none, those its dates imply (as covered_years does)
+        stated = frozenset(reading.stated)
+        years |= stated or frozenset(reading.fiscal_years)
         # a plan's range read by OCR (พ.ศ. 2566 - 2570) counts whole when it starts at a confirmed year
         for start, end in ranges_in(strict_key(text.scan_text)):
-            if start in reading.years and end - start <= OCR_RANGE:
+            if start in stated and end - start <= OCR_RANGE:
                 years |= frozenset(range(start, end + 1))
         return DocumentYears(years, ocr)
     if reading.status == "uncertain":

@@ -84,6 +84,9 @@ class YearReading:
     candidates: tuple[int, ...] = ()  # when uncertain: the plausible readings that could not be told apart
     fiscal_years: tuple[int, ...] = ()  # years plus the fiscal year of dates in ต.ค.–ธ.ค. (FY N starts 1 Oct N−1)
     reason: str = ""
+    # confirmed years read after พ.ศ./ปีงบประมาณ (not from a date): a report of FY 2563 signed in January
+    # 2564 states 2563, and only its signature date says 2564
+    stated: tuple[int, ...] = ()
 
     @property
     def confirmed(self) -> bool:
@@ -98,6 +101,7 @@ class _Hit:
     excerpt: str
     fiscal: bool  # a date in October–December: it also speaks for the next fiscal year
     reason: str
+    dated: bool = False  # read from a day-month-year date rather than after พ.ศ./ปีงบประมาณ
 
 
 _DIGITLIKE = "๐-๙0-9oOlI|w«"
@@ -228,11 +232,11 @@ def _readings_on(page, assessed_year: int, window: int, min_confidence: float) -
         lookup = getattr(page, "confidence_of", None)
         confidence = lookup(offsets[0], offsets[-1] + 1) if lookup else 100.0
         if len(found) == 1 and confidence >= min_confidence:
-            hits.append(_Hit(CONFIRMED, tuple(found), number, excerpt, fiscal, f"'{token}' → {found[0]}"))
+            hits.append(_Hit(CONFIRMED, tuple(found), number, excerpt, fiscal, f"'{token}' → {found[0]}", kind == "date"))
         else:
             why = (f"OCR confidence {confidence:.0f} < {min_confidence:.0f}" if len(found) == 1
                    else f"'{token}' could be {', '.join(map(str, found))}")
-            hits.append(_Hit(UNCERTAIN, tuple(found), number, excerpt, fiscal, why))
+            hits.append(_Hit(UNCERTAIN, tuple(found), number, excerpt, fiscal, why, kind == "date"))
     return hits
 
 
@@ -250,9 +254,10 @@ def read_year(pages: Iterable, assessed_year: int, *, window: int = 3, min_confi
     if sure:
         years = tuple(sorted({y for hit in sure for y in hit.years}))
         fiscal = {y + 1 for hit in sure if hit.fiscal for y in hit.years}
-        first = sure[0]
+        stated = tuple(sorted({y for hit in sure if not hit.dated for y in hit.years}))
+        first = next((hit for hit in sure if not hit.dated), sure[0])
         return YearReading(CONFIRMED, years, first.page, first.excerpt, (),
-                           tuple(sorted(set(years) | fiscal)), first.reason)
+                           tuple(sorted(set(years) | fiscal)), first.reason, stated)
     if hits:
         first = hits[0]
         open_years = tuple(sorted({y for hit in hits for y in hit.years}))

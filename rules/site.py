@@ -168,7 +168,7 @@ class PageText:
             # the title is the first line, and the second when it only ends the first (a wrapped year)
             skip = 2 if len(lines) > 2 and len(lines[1]) <= TITLE_TAIL else 1
             return strict_key(" ".join(lines[skip:] if len(lines) > skip else lines))
-        headings = set(self.own_headings)
+        headings = set(self.own_headings) | self.document_link_texts
         title = short_key(self.own_title)
         blocks = [b for n, b in enumerate(self.own_blocks) if b not in headings and not (
             n == 0 and len(b) <= HEADING_BLOCK and title and (short_key(b) in title or title in short_key(b)))]
@@ -176,6 +176,16 @@ class PageText:
         for dead in self.site.dead_link_keys(self.record):
             key = key.replace(dead, "")
         return key
+
+    @cached_property
+    def document_link_texts(self) -> frozenset[str]:
+        """Texts of the page's links to documents: those documents' titles, which say nothing of this page."""
+        out = set()
+        for link in self.entry_links:
+            target = self.site.get(link.url)
+            if target is not None and target.kind == "document":
+                out.add(" ".join(link.text.split()))
+        return frozenset(out)
 
     @cached_property
     def element_loose_key(self) -> str:
