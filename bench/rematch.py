@@ -81,7 +81,7 @@ def main() -> None:
             if not right:
                 wrong_by[(expected.get("defect", ""), "FP" if item.present else "miss")] += 1
             if args.show == "all" or (args.show == "wrong" and not right):
-                kind = "FALSE PRESENT" if item.present else "MISSED"
+                kind = ("right" if right else "FALSE PRESENT" if item.present else "MISSED")
                 print(f"{site_dir.name} {item.code} [{kind}] defect={expected.get('defect')} truth={expected.get('urls', [])[:2]}"
                       f" why={expected.get('why', '')}")
                 print(f"    audit: {verdict_reason(item)} {item.urls[:1]} {item.detail if not item.present else ''}")

@@ -458,20 +458,22 @@ def required_elements(ctx: Context) -> CheckOutcome | None:
         if ctx.read_by_ocr and ctx.text.scan_confidence < OCR_CONFIDENT:  # a poor reading proves no absence
             return _fail("required_elements", Reason.OCR_UNCERTAIN, url=ctx.url, what="องค์ประกอบ " + ", ".join(best))
         return _fail("required_elements", Reason.MISSING_ELEMENTS, elements=best)
-    return _pass("required_elements", elements=[e.name for e, _, _ in elements])
+    return _pass("required_elements", elements=[e.name for e in elements])
+
+
+def _has_feature(record: PageRecord, feature: str) -> bool:
+    return {"image": record.images, "form": record.forms, "table": record.tables}[feature] > 0
 
 
 def _missing(elements, record: PageRecord, text: PageText, extra: PageText | None) -> list[str]:
     missing = []
-    for element, strict_rx, loose_rx in elements:
+    for element in elements:
         if element.html:
-            count = {"image": record.images, "form": record.forms, "table": record.tables}[element.html]
-            ok = count > 0 or (extra is not None and extra.record.kind == "page" and
-                               {"image": extra.record.images, "form": extra.record.forms,
-                                "table": extra.record.tables}[element.html] > 0)
+            ok = _has_feature(record, element.html) or (
+                extra is not None and extra.record.kind == "page" and _has_feature(extra.record, element.html))
         else:
-            ok = bool(strict_rx.search(text.element_key) or loose_rx.search(text.element_loose_key)) or (
-                extra is not None and bool(strict_rx.search(extra.element_key) or loose_rx.search(extra.element_loose_key)))
+            ok = element.in_text(text.element_key, text.element_loose_key) or (
+                extra is not None and element.in_text(extra.element_key, extra.element_loose_key))
         if not ok:
             missing.append(element.name)
     return missing

@@ -17,7 +17,7 @@ from re import _parser as sre_parser
 import ahocorasick
 
 from rules.fuzzy import FuzzyNames
-from rules.schema import Item, RuleFile
+from rules.schema import Element, Item, RuleFile
 from rules.thai import loosen
 
 
@@ -108,6 +108,27 @@ def any_of(patterns: list[str], loose: bool = False) -> re.Pattern:
     return re.compile("|".join(f"(?:{loosen(p) if loose else p})" for p in patterns), re.DOTALL)
 
 
+class CompiledElement:
+    """One required element's patterns, strict and loose, with the wording it must not be counted from."""
+
+    def __init__(self, element: Element):
+        self.element = element
+        self.name = element.name
+        self.html = element.html
+        self.strict = any_of(element.any) if element.any else None
+        self.loose = any_of(element.any, loose=True) if element.any else None
+        self.ignore = any_of(element.ignore) if element.ignore else None
+        self.ignore_loose = any_of(element.ignore, loose=True) if element.ignore else None
+
+    def in_text(self, key: str, loose_key: str) -> bool:
+        """Whether a text (strict and loose keys) gives the element, once the ignored wording is taken out."""
+        if self.strict is None:
+            return False
+        if self.ignore is not None:
+            key, loose_key = self.ignore.sub("", key), self.ignore_loose.sub("", loose_key)
+        return bool(self.strict.search(key) or self.loose.search(loose_key))
+
+
 class CompiledRules:
     """Everything the matcher needs from one rule file, compiled once."""
 
@@ -126,10 +147,7 @@ class CompiledRules:
         self.placeholder = any_of(pages.placeholder)
         self.not_found = any_of(pages.not_found)
         self.index_page = any_of(pages.index_page)
-        self.elements = {
-            i.code: [(e, any_of(e.any) if e.any else None, any_of(e.any, loose=True) if e.any else None) for e in i.require]
-            for i in items
-        }
+        self.elements = {i.code: [CompiledElement(e) for e in i.require] for i in items}
 
         self.named = lru_cache(maxsize=200_000)(self._named)
 

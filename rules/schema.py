@@ -122,13 +122,18 @@ class Element(_Strict):
     name: str
     any: Patterns = []
     html: HtmlFeature | None = None
+    # Wording that names the element without giving it ("อำนาจหน้าที่เป็นไปตามพระราชบัญญัติ…": a pointer to
+    # the whole law, which the criteria do not accept): removed from the text before 'any' is looked for.
+    ignore: Patterns = []
 
-    _v = field_validator("any")(_check_patterns)
+    _v = field_validator("any", "ignore")(_check_patterns)
 
     @model_validator(mode="after")
     def _something_to_check(self) -> Element:
         if not self.any and self.html is None:
             raise ValueError(f"องค์ประกอบ {self.name!r} ไม่มีรูปแบบให้ตรวจ (element needs 'any' or 'html')")
+        if self.ignore and not self.any:
+            raise ValueError(f"องค์ประกอบ {self.name!r}: 'ignore' ใช้ได้กับ 'any' เท่านั้น (ignore needs 'any')")
         return self
 
 

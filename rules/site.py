@@ -171,11 +171,17 @@ class PageText:
         headings = set(self.own_headings) | self.document_link_texts
         title = short_key(self.own_title)
         blocks = [b for n, b in enumerate(self.own_blocks) if b not in headings and not (
-            n == 0 and len(b) <= HEADING_BLOCK and title and (short_key(b) in title or title in short_key(b)))]
+            n == 0 and title and self._repeats_title(short_key(b), title))]
         key = strict_key(" ".join(blocks))
         for dead in self.site.dead_link_keys(self.record):
             key = key.replace(dead, "")
         return key
+
+    @staticmethod
+    def _repeats_title(block: str, title: str) -> bool:
+        """A first block that only restates the title ('อำนาจหน้าที่ของ อบต.…'), not one that goes on to give
+        the content ('อำนาจหน้าที่: จัดการศึกษาขั้นพื้นฐาน …')."""
+        return block in title or (title in block and len(block) <= len(title) + TITLE_TAIL)
 
     @cached_property
     def document_link_texts(self) -> frozenset[str]:

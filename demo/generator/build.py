@@ -25,7 +25,7 @@ from demo.generator.vocab import Concept, Item, load_vocab, rule_items, rule_str
 from ita_check.siteserver import route_key
 
 E = html.escape
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 MONTHS = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม",
           "พฤศจิกายน", "ธันวาคม"]
@@ -136,10 +136,12 @@ class SiteBuilder:
             thai = self.rng.random() < 0.3
             digits = (lambda n: str(n).translate(THAI_DIGITS)) if thai else str
             text = text.replace("{y0}", digits(start)).replace("{y1}", digits(start + 4))
-        if doc_title:
-            text = text.replace("{y}", self.year_phrase(fy))
         half = self.pick(self.vocab.half_year_phrases).replace("{py}", self.y(fy - 1)).replace("{y}", self.y(fy))
         month = self.rng.choice(["ตุลาคม", "พฤศจิกายน", "ธันวาคม", "มกราคม", "กุมภาพันธ์", "มีนาคม"])
+        if month in ("ตุลาคม", "พฤศจิกายน", "ธันวาคม"):  # the fiscal year's first months are in the calendar year before
+            text = text.replace("{month} {y}", "{month} {py}")
+        if doc_title:
+            text = text.replace("{y}", self.year_phrase(fy))
         subs = {"{agency}": ag.name, "{short}": ag.short, "{y}": self.y(fy), "{py}": self.y(fy - 1), "{half}": half,
                 "{month}": month, "{chief}": ag.head_title, "{address}": ag.address, "{phone}": ag.phone, "{fax}": ag.fax,
                 "{email}": ag.email, "{line}": ag.line, "{unit}": ag.complaint_unit, "{web}": ag.domain,
