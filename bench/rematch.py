@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("dir", type=Path)
     parser.add_argument("--show", default="wrong", help="wrong (default), all, or nothing")
     parser.add_argument("--site")
+    parser.add_argument("--checks", action="store_true", help="print each candidate's check outcomes")
     args = parser.parse_args()
     compiled: dict[int, CompiledRules] = {}
     totals = Counter()
@@ -88,6 +89,9 @@ def main() -> None:
                 for c in item.candidates[:4]:
                     print(f"      - {c.url} {'PASS' if c.passed else c.reason} {c.strength} "
                           f"{[signal_text(s)[:70] for s in c.signals[:2]]}")
+                    if args.checks:
+                        print("        " + "; ".join(f"{o.check}={'ok' if o.passed else o.reason} {o.detail or ''}"
+                                                   for o in c.checks))
     n = totals["items"] or 1
     print(f"\nitems {totals['items']}: right {totals['right'] / n:.1%}, false present {totals['false_present']}/"
           f"{totals['absent']} ({totals['false_present'] / max(totals['absent'], 1):.1%}), evidence "

@@ -191,11 +191,14 @@ def extract_html(url: str, html: str) -> Extracted:
     for node in body.css("[class], [id]"):
         if node.parent is not None and _is_chrome(node) and node.tag not in ("body", "main", "article"):
             node.decompose()
-    out.blocks = _blocks(body)
     out.images = sum(1 for img in body.css("img") if not _is_tiny(img))
-    if sum(map(len, out.blocks)) < 20:
+    points = body.css_first("a[href], area[href]") is not None or out.images > 0
+    out.blocks = _blocks(body)  # (unwraps inline tags, links among them)
+    if sum(map(len, out.blocks)) < 20 and not points:
         # Nothing left: the layout put the content inside a box named 'menu' or 'header'. Read the page again
-        # with only its semantic chrome (<nav>, <header>, <footer>, <aside>) set aside.
+        # with only its semantic chrome (<nav>, <header>, <footer>, <aside>) set aside. A page whose content
+        # is one link ('ดาวน์โหลด') or a picture is a pointer page, and stays one: reading it again would give
+        # it the menu's text.
         full = LexborHTMLParser(html)
         for node in full.css("script, style, noscript, template, svg"):
             node.decompose()

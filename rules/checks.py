@@ -286,6 +286,9 @@ def shows_item(ctx: Context) -> CheckOutcome:
         return _pass("shows_item", via="external")
     text = ctx.text
     if record.kind == "document":
+        own = compiled.named(text.document_title_key) if text.document_title_key else frozenset()
+        if own and code not in own:  # linked as this item, but its own title is another item's
+            return _fail("shows_item", Reason.NOT_THE_ITEM, url=ctx.url, names=sorted(own))
         if ctx.found.kinds & {SignalKind.LINK_TEXT, SignalKind.INDEX_ROW, SignalKind.DOCUMENT_TEXT}:
             via = "document" if SignalKind.DOCUMENT_TEXT in ctx.found.kinds else "link_text"
             return _pass("shows_item", via=via)
@@ -343,12 +346,13 @@ def document_years(site: Site, record: PageRecord, year: int) -> DocumentYears:
     reading = read_year(text.scan.pages, year)
     ocr = {"ocr_page": reading.page, "excerpt": clean(repair_ocr(reading.excerpt))} if reading.page else {}
     if reading.status == "confirmed":
-        # the years it states; only when it states none, those its dates imply (as covered_years does)
+        # the years it states; only when it states none, those its dates imply (as covered_years does). Not
+        # the link's words it was reached by (its record's title): the scan itself says which year it is.
         stated = frozenset(reading.stated)
-        years |= stated or frozenset(reading.fiscal_years)
-        # a plan's range read by OCR (พ.ศ. 2566 - 2570) counts whole when it starts at a confirmed year
+        years = stated or frozenset(reading.fiscal_years)
+        # a plan's range read by OCR (พ.ศ. 2566 - 2570) counts whole when it starts or ends at a confirmed year
         for start, end in ranges_in(strict_key(text.scan_text)):
-            if start in stated and end - start <= OCR_RANGE:
+            if (start in stated or end in stated) and end - start <= OCR_RANGE:
                 years |= frozenset(range(start, end + 1))
         return DocumentYears(years, ocr)
     if reading.status == "uncertain":
@@ -374,7 +378,7 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
         dated = [link for link in ctx.entries if years_in(short_key(link.text))]
         alive = [link for link in dated if not site.is_dead(link.url)]
         dead = [link.url for link in dated if site.is_dead(link.url) and years_in(short_key(link.text)) & wanted]
-        sure = _years(text.body_key) | years_in(strict_key(" ".join(link.text for link in alive)))
+        sure = _years(text.body_key).union(*(_entry_years(ctx, link) for link in alive))
         if not dated and not ctx.targets:
             # a page about one year names it in its heading; a listing's or a pointer's heading is not what
             # it lists or points to
@@ -387,7 +391,7 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
                 if read.doubt:
                     doubts.append(target.url)
             else:
-                sure |= site.text(target).content_years
+                sure |= _opened_years(ctx, target)
     if sure & wanted:
         return _pass("fiscal_year", years=sorted(sure & wanted), **ocr)
     if doubts and not link_years & wanted:  # OCR read the scan, but not surely enough to say its year
@@ -403,11 +407,39 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
     scan = _unread_target(ctx)
     if scan is not None:  # what the page points to is a scan nobody could read yet: the year may be there
         return _fail("fiscal_year", Reason.UNREADABLE_DOCUMENT, url=scan, linked_from=[ctx.url], step="fiscal_year")
-    found = sure | link_years
+    found = sure or link_years  # what the page or document itself says, before the words of links to it
     if found:
         latest = [y for y in found if y <= ctx.year + 1]
         return _fail("fiscal_year", Reason.WRONG_YEAR, found=max(latest) if latest else max(found), wanted=sorted(wanted))
     return _fail("fiscal_year", Reason.NO_YEAR, wanted=sorted(wanted))
+
+
+def _entry_years(ctx: Context, link) -> frozenset[int]:
+    """The years an entry stands for: its link text's, unless what it opens says otherwise (an assessor goes
+    by the document)."""
+    target = ctx.site.get(link.url)
+    shown = _opened_years(ctx, target) if target is not None else frozenset()
+    return shown or years_in(short_key(link.text))
+
+
+def _opened_years(ctx: Context, record: PageRecord) -> frozenset[int]:
+    """The years a reached page or document shows: a document's own (when it could be read surely), the
+    documents a pointer page opens (not its heading, which only names them), or a content page's text."""
+    site = ctx.site
+    if record.kind == "document":
+        documents = [record]
+    elif not site.text(record).substantial and (targets := pointer_targets(site, ctx.compiled, record, ctx.item.code)
+                                                  or attachments(site, ctx.compiled, record, ctx.item.code)):
+        documents = [site.get(t.url) for t in targets[:MAX_TARGETS] if not site.is_dead(t.url)]
+    else:
+        return site.text(record).content_years
+    shown: frozenset[int] = frozenset()
+    for document in documents:
+        if document is not None and document.kind == "document":
+            read = document_years(site, document, ctx.year)
+            if read.years and not read.doubt:
+                shown |= read.years
+    return shown
 
 
 def _unread_target(ctx: Context) -> str | None:

@@ -104,15 +104,22 @@ class _Hit:
     dated: bool = False  # read from a day-month-year date rather than after พ.ศ./ปีงบประมาณ
 
 
+def _spaced(word: str) -> str:
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
 _DIGITLIKE = "๐-๙0-9oOlI|w«"
 _TOKEN = re.compile(rf"[{_DIGITLIKE}](?:\s?[{_DIGITLIKE}])*")
 _BE = r"(?:พ\s*\.?\s*ศ\s*\.?|[Ww]\s*\.?\s*[Aa]\s*\.)"  # พ.ศ. and what Tesseract makes of it (W.A., WA.)
 _GAP = r"[\s.,:;'\-]{0,6}"  # specks read as dots, a line break
 _AM = "(?:\u0e33|\u0e4d\\s*\u0e32)"  # ำ, or nikhahit + sara aa as Tesseract writes it
-_FISCAL = rf"(?:ปี\s*งบ\s*ประมาณ|ประจ\s*{_AM}\s*ปี|ปี\s*งบ)"
-_MONTH = "|".join(sorted((r"\s*".join(re.escape(ch) for ch in m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
+_FISCAL = rf"(?:{_spaced('ปีงบประมาณ')}|ประจ\s*{_AM}\s*ปี|ปี\s*งบ)"  # Tesseract puts spaces inside words
+_MONTH = "|".join(sorted((_spaced(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _MONTH_RE = re.compile(rf"(?P<day>(?:วันที่|วันที|[{_DIGITLIKE}]{{1,3}}))\s*(?P<month>{_MONTH}){_GAP}(?:{_BE})?{_GAP}(?=[{_DIGITLIKE}])")
 _CONTEXT_RE = re.compile(rf"(?:{_FISCAL}{_GAP}(?:{_BE})?|{_BE}){_GAP}(?=[{_DIGITLIKE}])")
+# the end of a range after พ.ศ. ("พ.ศ. 2566 - 2570"): as much a stated year as its start
+_RANGE_END_RE = re.compile(rf"(?:{_FISCAL}{_GAP}(?:{_BE})?|{_BE}){_GAP}[{_DIGITLIKE}](?:\s?[{_DIGITLIKE}]){{3}}\s*[-–—]\s*"
+                           rf"(?=[{_DIGITLIKE}])")
 _MONTH_NUMBER = {re.sub(r"\s", "", m): n for m, n in MONTHS.items()}
 
 
@@ -212,7 +219,8 @@ def _readings_on(page, assessed_year: int, window: int, min_confidence: float) -
     plausible = range(assessed_year - window, assessed_year + window + 1)
     hits: list[_Hit] = []
     seen: set[int] = set()
-    contexts = [(m, "date") for m in _MONTH_RE.finditer(text)] + [(m, "context") for m in _CONTEXT_RE.finditer(text)]
+    contexts = [(m, "date") for m in _MONTH_RE.finditer(text)] + [(m, "context") for m in _CONTEXT_RE.finditer(text)] \
+        + [(m, "context") for m in _RANGE_END_RE.finditer(text)]
     for match, kind in sorted(contexts, key=lambda pair: pair[0].end()):
         start = match.end()
         if start in seen:
@@ -251,6 +259,10 @@ def read_year(pages: Iterable, assessed_year: int, *, window: int = 3, min_confi
     """
     hits = [hit for page in pages for hit in _readings_on(page, assessed_year, window, min_confidence)]
     sure = [hit for hit in hits if hit.status == CONFIRMED]
+    if sure and all(hit.dated for hit in sure) and any(not hit.dated for hit in hits):
+        # The year it states (ปีงบประมาณ …) could not be read for sure: its dates do not stand in for it, since
+        # a report on one fiscal year is signed in the next.
+        sure = []
     if sure:
         years = tuple(sorted({y for hit in sure for y in hit.years}))
         fiscal = {y + 1 for hit in sure if hit.fiscal for y in hit.years}

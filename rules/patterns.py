@@ -108,6 +108,10 @@ def any_of(patterns: list[str], loose: bool = False) -> re.Pattern:
     return re.compile("|".join(f"(?:{loosen(p) if loose else p})" for p in patterns), re.DOTALL)
 
 
+# a year phrase ending a strict key: (ประจำ)ปี(งบประมาณ) (พ.ศ.) 2566, Thai or Arabic digits, or a range
+YEAR_TAIL = re.compile(r"\(?(ประจำ)?(ปี(งบประมาณ)?)?(พ\.ศ\.?)?[0-9๐-๙]{4}([-–][0-9๐-๙]{4})?\)?$")
+
+
 class CompiledElement:
     """One required element's patterns, strict and loose, with the wording it must not be counted from."""
 
@@ -153,8 +157,13 @@ class CompiledRules:
 
     def _named(self, key: str) -> frozenset[str]:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
-        whose name sits inside a more specific item's name in the same text."""
-        return most_specific(key, self.names.match(key) - self.exclude.match(key), self.names.bounded)
+        whose name sits inside a more specific item's name in the same text. A name followed only by its
+        year ('มาตรการภายใน ปีงบประมาณ พ.ศ.2566') is that name: whole-name patterns are tried without it."""
+        found = self.names.match(key)
+        bare = YEAR_TAIL.sub("", key)
+        if bare != key and bare:
+            found |= self.names.match(bare)
+        return most_specific(key, found - self.exclude.match(key), self.names.bounded)
 
     def named_loose(self, key: str) -> frozenset[str]:
         """The same on a loose key, for document text whose Thai text layer is broken."""

@@ -63,3 +63,13 @@ def test_text_is_kept_as_blocks_with_inline_tags_joined_inside_words():
     page = extract_html("http://127.0.0.1/", html)
     assert page.blocks == ["แผนการจัดซื้อจัดจ้าง ประจำปี ๒๕๖๙", "ประกาศ ณ วันที่ ๑ ตุลาคม ๒๕๖๘", "ข่าวประชาสัมพันธ์",
                            "ติดต่อเรา", "ที่อยู่", "หมู่ที่ 4 ตำบลบ้านนาดี"]
+
+
+def test_a_page_that_is_only_a_download_link_does_not_take_the_menu_for_its_text():
+    html = ('<html><body><div class="site-menu"><ul><li>ข้อมูลพื้นฐาน<ul><li><a href="/about">ประวัติความเป็นมา</a>'
+            '</ul><li>แผนงาน<ul><li><a href="/plan">แผนพัฒนาท้องถิ่น</a></ul></ul></div>'
+            '<header class="entry-header"><h1>แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๗</h1></header>'
+            '<div class="entry"><a href="/wp-content/uploads/2023/04/file-490.pdf">ดาวน์โหลด</a></div></body></html>')
+    page = extract_html("http://127.0.0.1/plan-2567/", html)
+    assert page.blocks == ["ดาวน์โหลด"]
+    assert page.headings == ["แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"]

@@ -94,7 +94,25 @@ def test_low_confidence_on_the_year_makes_it_uncertain():
 
 
 def test_pages_together_one_confirmed_reading_is_enough():
-    pages = [Page(1, "ประจำปีงบประมาณ พ.ศ. ๒๕๐๕"), Page(2, "ประกาศ ณ วันที่ 2 มีนาคม พ.ศ. 2568")]
+    pages = [Page(1, "ประจำปีงบประมาณ พ.ศ. ๒๕๐๕"), Page(2, "แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2568")]
     reading = read_year(pages, 2568)
     assert reading.status == CONFIRMED and reading.years == (2568,) and reading.page == 2
     assert read_year([], 2569).status == NONE
+
+
+def test_a_date_does_not_stand_in_for_a_stated_year_that_could_not_be_read():
+    # a report on fiscal 2567 is signed in October 2567 (fiscal 2568): only its stated year says which year it is
+    pages = [Page(1, "สรุปผลการจัดซื้อจัดจ้างประจำปี ปีงบประมาณ พ.ศ.๒๕๖๐"), Page(2, "รายงาน ณ วันที่ 3 ตุลาคม 2567")]
+    reading = read_year(pages, 2569)
+    assert reading.status == UNCERTAIN and reading.years == ()
+    assert read_year([Page(1, "รายงาน ณ วันที่ 3 ตุลาคม 2567")], 2569).status == CONFIRMED  # no stated year: dates do
+
+
+def test_the_end_of_a_year_range_is_a_stated_year_too():
+    reading = read_year_in_text("แผนพัฒนาท้องถิ่น (พ.ศ.2561 - 2565)\nสั่ง ณ วันที่ 12 มกราคม 2565", 2567)
+    assert reading.status == CONFIRMED and reading.stated == (2565,)
+
+
+def test_fiscal_year_words_split_by_ocr_spaces_still_state_the_year():
+    reading = read_year_in_text("รายงานผลการดำเนินงาน ประจำ ปีงบปร ะ มา ณ 2565", 2567)
+    assert reading.status == CONFIRMED and reading.stated == (2565,)

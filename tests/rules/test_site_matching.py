@@ -168,3 +168,49 @@ def test_a_crawl_stopped_by_its_budget_leaves_items_not_reached():
                     stop_reason="closespider_pagecount")
     assert verdicts["O5"].present
     assert verdicts["O8"].status is Status.NOT_REACHED and verdicts["O8"].reason is Reason.NOT_REACHED
+
+
+STRUCTURE = ("แผนผังโครงสร้างองค์การบริหารส่วนตำบลบ้านนาดี นายก อบต. ปลัด อบต. สำนักปลัด กองคลัง กองช่าง "
+             "ฝ่ายบริหารงานทั่วไป งานธุรการ")
+
+
+def test_a_pointer_to_the_whole_law_is_no_description_of_duties():
+    # the criteria: duties and powers summarised for the agency, not the whole act it was set up under
+    pointer = page("/structure", "โครงสร้างและอำนาจหน้าที่", STRUCTURE,
+                   "อำนาจหน้าที่เป็นไปตามพระราชบัญญัติสภาตำบลและองค์การบริหารส่วนตำบล พ.ศ. 2537 (รายละเอียดตามกฎหมายฉบับเต็ม)",
+                   images=1)
+    o1 = site(pointer)["O1"]
+    assert not o1.present and o1.reason is Reason.MISSING_ELEMENTS and "หน้าที่และอำนาจ" in o1.detail["elements"]
+    described = page("/structure", "โครงสร้างและอำนาจหน้าที่", STRUCTURE,
+                     "อำนาจหน้าที่: จัดให้มีและบำรุงรักษาทางน้ำและทางบก รักษาความสะอาดของถนน ป้องกันโรค", images=1)
+    assert site(described)["O1"].present
+
+
+def test_a_first_block_that_goes_on_past_the_title_is_the_pages_content():
+    duties = page("/structure", "โครงสร้างและอำนาจหน้าที่", "โครงสร้างและอำนาจหน้าที่: มีหน้าที่จัดบริการสาธารณะในตำบล",
+                  STRUCTURE, images=1, headings=[])
+    assert site(duties)["O1"].present
+
+
+def test_a_document_linked_as_one_item_but_titled_as_another_is_not_that_item():
+    # the agency's ITA index row for O5 opens its annual operating plan (O6)
+    url = BASE + "/upload/o6-2569.pdf"
+    verdicts = site(page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2569",
+                         links=[Link(url, "แผนยุทธศาสตร์")]),
+                    doc("/upload/o6-2569.pdf", "แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. 2569\nองค์การบริหารส่วนตำบลบ้านนาดี\n"
+                        "โครงการ งบประมาณ ระยะเวลา ผู้รับผิดชอบ", title="แผนยุทธศาสตร์"))
+    assert not verdicts["O5"].present
+
+
+def test_an_entry_for_the_year_whose_document_is_dead_is_not_that_years_evidence():
+    # the listing names 2569; the page it opens offers a dead download and last year's document only
+    name = "การประเมินความเสี่ยงการทุจริต"
+    listing = page("/risk", name, links=[Link(BASE + "/risk/9", f"{name} ปีงบประมาณ พ.ศ.2569")])
+    detail = page("/risk/9", f"{name} ปีงบประมาณ พ.ศ.2569", "ดาวน์โหลดเอกสาร", f"{name} ประจำปีงบประมาณ 2568",
+                  links=[Link(BASE + "/upload/risk-2569.pdf", "ดาวน์โหลดเอกสาร"),
+                         Link(BASE + "/upload/risk-2568.pdf", f"{name} ประจำปีงบประมาณ 2568")])
+    old = doc("/upload/risk-2568.pdf", f"รายงาน{name}และประพฤติมิชอบ ประจำปีงบประมาณ 2568")
+    o21 = site(listing, detail, missing("/upload/risk-2569.pdf"), old)["O21"]
+    assert not o21.present
+    alive = doc("/upload/risk-2569.pdf", f"รายงาน{name}และประพฤติมิชอบ ประจำปีงบประมาณ 2569")
+    assert site(listing, detail, alive, old)["O21"].present
