@@ -339,6 +339,15 @@ class DocumentYears:
 
 
 def document_years(site: Site, record: PageRecord, year: int) -> DocumentYears:
+    """Memoised per site: a document is dated once, however many pages point to it."""
+    key = (id(record), year)
+    read = site.document_years.get(key)
+    if read is None:
+        read = site.document_years[key] = _document_years(site, record, year)
+    return read
+
+
+def _document_years(site: Site, record: PageRecord, year: int) -> DocumentYears:
     text = site.text(record)
     years = covered_years(without_publication_dates(strict_key(" ".join([record.title, record.text]))))
     if text.scan is None:
@@ -474,14 +483,13 @@ def required_elements(ctx: Context) -> CheckOutcome | None:
     record = ctx.record
     if ctx.unreadable:
         return _fail("required_elements", Reason.UNREADABLE_DOCUMENT, url=ctx.url, step="required_elements")
-    # The page itself, or the page together with one of the documents or entries it points to.
-    best: list[str] | None = None
-    for extra in [None, *ctx.reached]:
-        missing = _missing(elements, record, ctx.text, ctx.site.text(extra) if extra is not None else None)
-        if best is None or len(missing) < len(best):
-            best = missing
+    # The page itself together with what it opens for the item (a plan page with its plan and its progress
+    # report): each element may be on the page or in any of them.
+    best = _missing(elements, record, ctx.text, None)
+    for extra in _opened_for_elements(ctx):
         if not best:
             break
+        best = [name for name in best if name in _missing(elements, record, ctx.text, ctx.site.text(extra))]
     if best:
         scan = _unread_target(ctx)
         if scan is not None:
@@ -491,6 +499,28 @@ def required_elements(ctx: Context) -> CheckOutcome | None:
             return _fail("required_elements", Reason.OCR_UNCERTAIN, url=ctx.url, what="องค์ประกอบ " + ", ".join(best))
         return _fail("required_elements", Reason.MISSING_ELEMENTS, elements=best)
     return _pass("required_elements", elements=[e.name for e in elements])
+
+
+def _opened_for_elements(ctx: Context) -> list[PageRecord]:
+    """What the page opens for the item, and the other documents its own content links: an element named
+    only by a link's text ('รายงานผลการดำเนินงานรอบ 6 เดือน') must be found in the document itself. Never a
+    document of another year: elements are not pieced together across years."""
+    out = list(ctx.reached)
+    if ctx.record.kind == "page":
+        seen = {id(r) for r in out}
+        for link in ctx.text.entry_links:
+            target = ctx.site.get(link.url)
+            if len(out) >= 2 * MAX_TARGETS:
+                break
+            if target is not None and target.kind == "document" and id(target) not in seen and \
+                    not ctx.site.is_dead(link.url):
+                seen.add(id(target))
+                out.append(target)
+    wanted = target_years(ctx.item.period, ctx.year)
+    if not wanted:
+        return out
+    return [r for r in out if r.kind != "document" or not (years := document_years(ctx.site, r, ctx.year).years)
+            or years & wanted]
 
 
 def _has_feature(record: PageRecord, feature: str) -> bool:

@@ -136,8 +136,8 @@ class PageText:
         """Each way the page names itself, apart: its own title, first heading, and a short first block
         (table-layout pages have no <h1>). Patterns anchored on a whole name ('^ติดต่อเรา$') need them apart."""
         texts = [self.own_title, *self.own_headings[:1]]
-        if self.own_blocks and len(self.own_blocks[0]) <= HEADING_BLOCK and self.own_blocks[0] not in self.link_texts:
-            texts.append(self.own_blocks[0])  # (a first block that is a link's text is an entry, not a heading)
+        if self.own_blocks and len(self.own_blocks[0]) <= HEADING_BLOCK:
+            texts.append(self.own_blocks[0])
         return [k for k in dict.fromkeys(short_key(t) for t in texts if t) if k]
 
     @cached_property
@@ -270,6 +270,7 @@ class Site:
     _texts: dict[int, PageText] = field(default_factory=dict)
     _dead: dict[int, list[str]] = field(default_factory=dict)
     _dead_urls: dict[str, bool | None] = field(default_factory=dict)
+    document_years: dict[tuple[int, int], object] = field(default_factory=dict)  # checks.document_years, memoised
 
     @classmethod
     def build(cls, records: list[PageRecord], start_url: str, scans: dict[str, OcrResult] | None = None) -> Site:
