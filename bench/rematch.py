@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from crawler.records import read_records  # noqa: E402
 from ita_check.audit import _read_scans as read_scans  # noqa: E402
@@ -43,6 +44,8 @@ def main() -> None:
     parser.add_argument("--show", default="wrong", help="wrong (default), all, or nothing")
     parser.add_argument("--site")
     parser.add_argument("--checks", action="store_true", help="print each candidate's check outcomes")
+    parser.add_argument("--unseen", action="store_true",
+                        help="rules less the patterns that only memorise one tune wording (bench/wording.py)")
     args = parser.parse_args()
     compiled: dict[int, CompiledRules] = {}
     totals = Counter()
@@ -54,7 +57,14 @@ def main() -> None:
             continue
         manifest = json.loads(folder.read_text(encoding="utf-8"))
         year = manifest["year"]
-        rules = compiled.setdefault(year, CompiledRules(rules_for_year(year)))
+        if year not in compiled:
+            if args.unseen:
+                from wording import ablated
+
+                compiled[year] = CompiledRules(ablated(year)[0])
+            else:
+                compiled[year] = CompiledRules(rules_for_year(year))
+        rules = compiled[year]
         records = sorted(read_records(site_dir / "crawl" / "records.jsonl"), key=lambda r: (r.url, r.kind))
         reader = ScanReader(site_dir, rules)  # as the audit does: scans named by links, then those still needed
         for record in records:

@@ -135,7 +135,9 @@ def find_candidates(site: Site, compiled: CompiledRules, fuzzy: bool = True) -> 
             for code in compiled.named(opening) | compiled.named_loose(loosen(opening)):
                 candidates[code][url].add(SignalKind.DOCUMENT_TEXT, record.text[:120])
         for code in compiled.urls.match(unquote(url).lower()):
-            if url in candidates[code]:
+            # an address alone proposes a page only for items its content can prove (checks: elements)
+            if url in candidates[code] or (record.kind == "page" and not site.is_home(url)
+                                           and code in compiled.identifiable):
                 candidates[code][url].add(SignalKind.URL_HINT)
     if fuzzy:
         for text, targets in unnamed.items():

@@ -27,6 +27,7 @@ from rules.years import covered_years, ranges_in, target_years, without_publicat
 
 EMPTY_PAGE = 30  # letters of own content below which a page without pictures or entries is empty
 PLACEHOLDER_PAGE = 600  # a page this short that says 'under construction' is a placeholder
+THIN_PAGE = 80  # letters of own content below which a page that opens nothing has nothing to score
 # Faults of the site or the network: the item may well be there, so the verdict asks for a person.
 FAULTS = {Failure.BLOCKED, Failure.RATE_LIMITED, Failure.SERVER_ERROR, Failure.TIMEOUT, Failure.RESET, Failure.TLS,
           Failure.ROBOTS, Failure.TOO_LARGE}
@@ -275,9 +276,28 @@ def not_placeholder(ctx: Context) -> CheckOutcome | None:
     if heading and body.startswith(heading):  # the heading and the body in one block
         body = body[len(heading):]
     empty = len(body) < EMPTY_PAGE and not record.images and not text.entry_links and not record.forms
-    if empty or (len(body) < PLACEHOLDER_PAGE and ctx.compiled.placeholder.search(body)):
+    said = [body, *(short_key(h) for h in text.own_headings)]  # 'ไม่พบข้อมูล' as the page's own heading too
+    if empty or (len(body) < PLACEHOLDER_PAGE and any(ctx.compiled.placeholder.search(k) for k in said)):
         return _fail("not_placeholder", Reason.PLACEHOLDER, url=ctx.url)
+    # A line or two, no picture, table or form, nothing it opens, and no element to show: whatever the line
+    # says ('จะเผยแพร่เร็ว ๆ นี้'), there is nothing here for an assessor to score.
+    thin = len(body) < THIN_PAGE and not (record.images or record.tables or record.forms)
+    if thin and not ctx.compiled.elements[ctx.item.code] and not (ctx.reached or ctx.targets or _links_out(ctx)):
+        return _fail("not_placeholder", Reason.PLACEHOLDER, url=ctx.url, thin=True)
     return _pass("not_placeholder")
+
+
+def _elements_identify(ctx: Context) -> bool:
+    """An item with three or more required elements (CompiledRules.identifiable), every one of them in the page's
+    own content."""
+    elements = ctx.compiled.elements[ctx.item.code]
+    return ctx.item.code in ctx.compiled.identifiable and not _missing(elements, ctx.record, ctx.text, None)
+
+
+def _links_out(ctx: Context) -> bool:
+    """Whether the page's own content sends the reader to another site (an online form, a Facebook page)."""
+    host = urlsplit(ctx.url).hostname
+    return any(urlsplit(link.url).hostname not in (host, None) for link in ctx.text.entry_links)
 
 
 def shows_item(ctx: Context) -> CheckOutcome:
@@ -306,6 +326,14 @@ def shows_item(ctx: Context) -> CheckOutcome:
     head = " ".join([text.own_title, *text.own_headings[:1]])
     if head and code in compiled.fuzzy.match(head):
         return _pass("shows_item", via="fuzzy")
+    if SignalKind.INDEX_ROW in ctx.found.kinds and not any(compiled.named(key) for key in text.head_keys):
+        # the agency's own ITA index lists this page under the item's code, and the page names no other item:
+        # an assessor opening it from that row reads it as the item, in whatever words it is titled
+        return _pass("shows_item", via="index_row")
+    if SignalKind.URL_HINT in ctx.found.kinds and _elements_identify(ctx):
+        # found by its address alone ('/contact/'), but its own content has every element the item needs
+        # (an address, a phone number and an e-mail): that content is the item, whatever the menu calls it
+        return _pass("shows_item", via="elements")
     if not ctx.found.kinds - {SignalKind.URL_HINT}:
         return _fail("shows_item", Reason.URL_HINT_ONLY, url=ctx.url)
     return _fail("shows_item", Reason.NOT_THE_ITEM, url=ctx.url)

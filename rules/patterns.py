@@ -112,6 +112,9 @@ def any_of(patterns: list[str], loose: bool = False) -> re.Pattern:
 YEAR_TAIL = re.compile(r"\(?(ประจำ)?(ปี(งบประมาณ)?)?(พ\.ศ\.?)?[0-9๐-๙]{4}([-–][0-9๐-๙]{4})?\)?$")
 
 
+MIN_IDENTIFYING_ELEMENTS = 3  # e.g. contact: an address, a phone number and an e-mail
+
+
 class CompiledElement:
     """One required element's patterns, strict and loose, with the wording it must not be counted from."""
 
@@ -152,6 +155,9 @@ class CompiledRules:
         self.not_found = any_of(pages.not_found)
         self.index_page = any_of(pages.index_page)
         self.elements = {i.code: [CompiledElement(e) for e in i.require] for i in items}
+        # items whose required elements are enough to recognise their page (contact: address, phone, e-mail)
+        self.identifiable = frozenset(code for code, elements in self.elements.items()
+                                      if len(elements) >= MIN_IDENTIFYING_ELEMENTS)
 
         self.named = lru_cache(maxsize=200_000)(self._named)
 

@@ -58,12 +58,18 @@ def site(*records: PageRecord, home_body: str = "ยินดีต้อนร�
     return {v.code: v for v in match_site([home, *filler(6), *records], COMPILED, HOME, **kw).items}
 
 
+PLAN = ("แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)",
+        "ยุทธศาสตร์ที่ 1 การพัฒนาโครงสร้างพื้นฐาน ยุทธศาสตร์ที่ 2 การพัฒนาคุณภาพชีวิต ยุทธศาสตร์ที่ 3 การบริหารจัดการที่ดี "
+        "เป้าหมาย ตัวชี้วัด และโครงการที่จะดำเนินการในแต่ละปี")
+
+
 def test_the_menu_and_footer_on_every_page_confirm_nothing():
     # the PDPA page exists only in the menu; the footer shows a phone, an e-mail and the year on every page
-    verdicts = site(page("/plan", "แผนพัฒนาท้องถิ่น", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570) ยุทธศาสตร์ 6 ด้าน เป้าหมาย ตัวชี้วัด"))
+    verdicts = site(page("/plan", "แผนพัฒนาท้องถิ่น", *PLAN))
     assert verdicts["O5"].present
     assert not verdicts["O3"].present  # the footer's address and phone are not a contact page
-    news = site(page("/news", "ข่าวประชาสัมพันธ์", "รวมข่าวสารและกิจกรรมของ อบต.บ้านนาดี ติดตามข่าวได้ที่หน้านี้ทุกสัปดาห์"))
+    news = site(page("/news", "ข่าวประชาสัมพันธ์", "รวมข่าวสารและกิจกรรมของ อบต.บ้านนาดี ติดตามข่าวได้ที่หน้านี้ทุกสัปดาห์ "
+                                         "ทั้งข่าวประชาสัมพันธ์ ข่าวกิจกรรม และประกาศต่าง ๆ ของหน่วยงาน"))
     # no date of its own: the footer's © 2569 on every page does not date it
     assert not news["O4"].present and news["O4"].reason in (Reason.NO_YEAR, Reason.WRONG_YEAR)
 
@@ -164,7 +170,7 @@ def test_a_poor_ocr_reading_never_makes_an_item_present():
 
 
 def test_a_crawl_stopped_by_its_budget_leaves_items_not_reached():
-    verdicts = site(page("/plan", "แผนพัฒนาท้องถิ่น", "แผนพัฒนาท้องถิ่น (พ.ศ. 2566 - 2570)"), complete=False,
+    verdicts = site(page("/plan", "แผนพัฒนาท้องถิ่น", *PLAN), complete=False,
                     stop_reason="closespider_pagecount")
     assert verdicts["O5"].present
     assert verdicts["O8"].status is Status.NOT_REACHED and verdicts["O8"].reason is Reason.NOT_REACHED
@@ -214,3 +220,40 @@ def test_an_entry_for_the_year_whose_document_is_dead_is_not_that_years_evidence
     assert not o21.present
     alive = doc("/upload/risk-2569.pdf", f"รายงาน{name}และประพฤติมิชอบ ประจำปีงบประมาณ 2569")
     assert site(listing, detail, alive, old)["O21"].present
+
+
+def test_a_line_of_text_that_opens_nothing_is_nothing_to_score_whatever_it_says():
+    # 'soon' in words no placeholder list holds; the year is there, but nothing else is
+    soon = page("/risk", "การประเมินความเสี่ยงการทุจริต", "ข้อมูลปี 2569 จะนำขึ้นเผยแพร่ในเร็ว ๆ นี้")
+    o21 = site(soon)["O21"]
+    assert not o21.present and o21.reason is Reason.PLACEHOLDER
+
+
+def test_a_not_found_heading_is_a_placeholder_even_when_the_cms_answers_200():
+    gone = page("/risk", "ไม่พบข้อมูล", "กลับหน้าแรก", headings=["ไม่พบข้อมูล"],
+                links=[Link(HOME, "กลับหน้าแรก")])
+    index = page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2569",
+                 links=[Link(BASE + "/risk", "การประเมินความเสี่ยงการทุจริต ประจำปี 2569")])
+    o21 = site(index, gone)["O21"]
+    assert not o21.present
+
+
+def test_the_agencys_own_index_row_names_a_page_titled_in_words_nobody_listed():
+    url = BASE + "/risk-2569"
+    index = page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2569",
+                 links=[Link(url, "คลิก", context="O21 การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ คลิก")])
+    unusual = page("/risk-2569", "จุดเปราะบางในงานของ อบต. ปี 2569",
+                   "ผลการวิเคราะห์จุดเปราะบาง ปีงบประมาณ พ.ศ. 2569 งานจัดซื้อจัดจ้าง งานอนุมัติอนุญาต "
+                   "ระดับความเสี่ยงสูง มาตรการควบคุม ผู้รับผิดชอบ และกำหนดเวลาติดตามผลทุกไตรมาส " * 2)
+    assert site(index, unusual)["O21"].present
+    # the same page reached only from the menu, in words the rules do not know, is not taken on trust
+    assert not site(unusual)["O21"].present
+
+
+def test_a_page_found_only_by_its_address_is_the_contact_page_when_its_content_has_every_element():
+    contact = page("/contact", "สำนักงานเรา", "ที่ทำการ หมู่ที่ 4 ตำบลบ้านนาดี อำเภอเมือง จังหวัดขอนแก่น 40000",
+                   "โทรศัพท์ 043-123-456 อีเมล saraban@bannadee.go.th สอบถามผ่านกระดานถาม-ตอบ", headings=[])
+    assert site(contact)["O3"].present
+    partial = page("/contact", "สำนักงานเรา", "ที่ทำการ หมู่ที่ 4 ตำบลบ้านนาดี อำเภอเมือง จังหวัดขอนแก่น 40000",
+                   headings=[])
+    assert not site(partial)["O3"].present
