@@ -23,13 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from demo.generator.vocab import YEARS, load_vocab, rule_items  # noqa: E402
-from rules.fuzzy import FuzzyNames  # noqa: E402
 import re  # noqa: E402
 
+from demo.generator.vocab import YEARS, load_vocab, rule_items  # noqa: E402
+from rules.fuzzy import FuzzyNames  # noqa: E402
 from rules.loader import rules_for_year  # noqa: E402
-from rules.schema import RuleFile  # noqa: E402
 from rules.patterns import CompiledRules  # noqa: E402
+from rules.schema import RuleFile  # noqa: E402
 from rules.thai import strict_key  # noqa: E402
 
 SAMPLE = {"{agency}": "องค์การบริหารส่วนตำบลบ้านนาดี", "{short}": "อบต.บ้านนาดี", "{y}": "2568", "{py}": "2567",
