@@ -37,6 +37,7 @@ class Reason(StrEnum):
     NO_YEAR = "no_year"
     MISSING_ELEMENTS = "missing_elements"
     UNREADABLE_DOCUMENT = "unreadable_document"  # a scan or a document without text: a person must look
+    PICTURE_ONLY = "picture_only"  # a page of a picture and a line of text: what the picture shows, a person must see
     OCR_UNCERTAIN = "ocr_uncertain"  # read by OCR, but not surely enough to decide
     DOCUMENT_ERROR = "document_error"  # corrupt, encrypted or unsupported document
     URL_HINT_ONLY = "url_hint_only"

@@ -60,6 +60,8 @@ REASONS = {
     Reason.MISSING_ELEMENTS: ("ขาดองค์ประกอบ: {elements}", "missing elements: {elements}"),
     Reason.UNREADABLE_DOCUMENT: ("เอกสารอ่านข้อความไม่ได้ (ภาพสแกน): ต้องตรวจด้วยตนเอง {url}",
                                  "document without readable text (a scan): check it by hand {url}"),
+    Reason.PICTURE_ONLY: ("มีเพียงรูปภาพกับข้อความสั้น ๆ: ต้องตรวจด้วยตนเองว่าภาพเป็นข้อมูลของข้อนี้ {url}",
+                          "only a picture and a line of text: check by hand that the picture shows the item {url}"),
     Reason.OCR_UNCERTAIN: ("อ่านภาพสแกนได้ไม่ชัดเจน ({what}): ต้องตรวจด้วยตนเอง {url}",
                            "the scan was read, but not surely ({what}): check it by hand {url}"),
     Reason.DOCUMENT_ERROR: ("{why}: {url}", "{why}: {url}"),

@@ -28,7 +28,7 @@ FONT_FALLBACK = "TH SarabunPSK"
 # A fix that needs no new document: one month is enough.
 QUICK = {Reason.BROKEN_LINK, Reason.SOFT_404, Reason.DEAD_ON_RECHECK, Reason.PLACEHOLDER, Reason.MISSING_ELEMENTS,
          Reason.HOME_PAGE, Reason.NO_YEAR, Reason.FETCH_FAILED, Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN,
-         Reason.DOCUMENT_ERROR}
+         Reason.DOCUMENT_ERROR, Reason.PICTURE_ONLY}
 
 
 @dataclass

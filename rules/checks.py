@@ -31,7 +31,7 @@ THIN_PAGE = 80  # letters of own content below which a page that opens nothing h
 # Faults of the site or the network: the item may well be there, so the verdict asks for a person.
 FAULTS = {Failure.BLOCKED, Failure.RATE_LIMITED, Failure.SERVER_ERROR, Failure.TIMEOUT, Failure.RESET, Failure.TLS,
           Failure.ROBOTS, Failure.TOO_LARGE}
-REVIEW_REASONS = {Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN, Reason.FETCH_FAILED}
+REVIEW_REASONS = {Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN, Reason.FETCH_FAILED, Reason.PICTURE_ONLY}
 OCR_CONFIDENT = 60.0  # mean word confidence of an OCR reading below which it can prove nothing is missing
 OCR_RANGE = 5  # a plan's years: a longer range read by OCR is more likely a misread end year
 
@@ -281,8 +281,10 @@ def not_placeholder(ctx: Context) -> CheckOutcome | None:
         return _fail("not_placeholder", Reason.PLACEHOLDER, url=ctx.url)
     # A line or two, no picture, table or form, nothing it opens, and no element to show: whatever the line
     # says ('จะเผยแพร่เร็ว ๆ นี้'), there is nothing here for an assessor to score.
-    thin = len(body) < THIN_PAGE and not (record.images or record.tables or record.forms)
+    thin = len(body) < THIN_PAGE and not (record.tables or record.forms)
     if thin and not ctx.compiled.elements[ctx.item.code] and not (ctx.reached or ctx.targets or _links_out(ctx)):
+        if record.images:  # an infographic, or an 'under construction' banner: only a person can tell
+            return _fail("not_placeholder", Reason.PICTURE_ONLY, url=ctx.url)
         return _fail("not_placeholder", Reason.PLACEHOLDER, url=ctx.url, thin=True)
     return _pass("not_placeholder")
 

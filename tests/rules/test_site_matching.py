@@ -257,3 +257,11 @@ def test_a_page_found_only_by_its_address_is_the_contact_page_when_its_content_h
     partial = page("/contact", "สำนักงานเรา", "ที่ทำการ หมู่ที่ 4 ตำบลบ้านนาดี อำเภอเมือง จังหวัดขอนแก่น 40000",
                    headings=[])
     assert not site(partial)["O3"].present
+
+
+def test_a_picture_with_a_line_of_text_asks_for_a_person_rather_than_counting():
+    # an infographic or an 'under construction' banner: only someone looking at it can tell which
+    banner = page("/risk", "การประเมินความเสี่ยงการทุจริต", "โปรดติดตามเร็ว ๆ นี้", images=1)
+    o21 = site(banner)["O21"]
+    assert o21.status is Status.NEEDS_REVIEW and o21.reason is Reason.PICTURE_ONLY
+    assert verdict_reason(o21).startswith("มีเพียงรูปภาพกับข้อความสั้น ๆ")
