@@ -12,6 +12,7 @@ learns from the blocks that repeat across a site which ones are its template.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -82,6 +83,29 @@ def _absolute(base: str, href: str) -> str | None:
     return _join(base, href)
 
 
+_LINKS: dict[tuple[str, str, str, str], Link] = {}
+MAX_SHARED_LINKS = 300_000
+
+
+def _link(url: str, text: str, source: str, context: str) -> Link:
+    """One Link object for each (target, text) however many pages carry it: a mega-menu of 250 entries on
+    2,000 pages is 250 objects, not 500,000, for the records the audit keeps while it crawls."""
+    key = (url, text, source, context)
+    link = _LINKS.get(key)
+    if link is None:
+        if len(_LINKS) >= MAX_SHARED_LINKS:
+            _LINKS.clear()
+        link = _LINKS[key] = Link(sys.intern(url), sys.intern(text), source, context)
+    return link
+
+
+def share(extracted: Extracted) -> Extracted:
+    """A page parsed in another process, its links and blocks shared with every other page's again."""
+    extracted.links = [_link(link.url, link.text, link.source, link.context) for link in extracted.links]
+    extracted.blocks = [sys.intern(b) for b in extracted.blocks]
+    return extracted
+
+
 def _link_text(node) -> str:
     text = _node_text(node)
     if text:
@@ -144,7 +168,7 @@ def extract_html(url: str, html: str) -> Extracted:
             absolute = _absolute(base, href)  # the common case, kept short: menus have hundreds of these
             if absolute:
                 context = rows.get(node.mem_id, "") if rows else ""
-                links.append(Link(absolute, _link_text(node), "area" if node.tag == "area" else "a", context))
+                links.append(_link(absolute, _link_text(node), "area" if node.tag == "area" else "a", context))
             continue
         text = _link_text(node)
         targets = []
@@ -158,7 +182,7 @@ def extract_html(url: str, html: str) -> Extracted:
             absolute = _absolute(base, target)
             if absolute:
                 source = "area" if node.tag == "area" else ("script" if target != href else "a")
-                links.append(Link(absolute, text, source, context))
+                links.append(_link(absolute, text, source, context))
     for node in tree.css("frame, iframe"):
         absolute = _absolute(base, node.attributes.get("src") or "")
         if absolute:
@@ -208,7 +232,7 @@ def extract_html(url: str, html: str) -> Extracted:
         blocks = _blocks(full.body) if full.body is not None else []
         if sum(map(len, blocks)) > sum(map(len, out.blocks)):
             out.blocks = blocks
-    out.blocks = _bounded(out.blocks)
+    out.blocks = [sys.intern(b) for b in _bounded(out.blocks)]  # template blocks repeat on every page
     return out
 
 

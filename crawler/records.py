@@ -7,6 +7,8 @@ file back, and matching reads the same file whether the crawl finished or not.
 from __future__ import annotations
 
 import json
+import queue
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +31,13 @@ def read_records(path: Path) -> Iterator[PageRecord]:
 
 
 class RecordWriter:
-    """Append-only JSONL writer, flushed often enough that a crash loses at most a few records."""
+    """Append-only JSONL writer, flushed often enough that a crash loses at most a few records.
+
+    The crawl's thread only encodes a record; a writer thread puts it on disk (a menu-heavy site writes
+    40 KB a page, and a slow disk would otherwise hold the crawl up). ``close`` waits for every line.
+    """
+
+    FLUSH_EVERY = 20
 
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,15 +49,34 @@ class RecordWriter:
         self._fh = path.open("a", encoding="utf-8")
         if torn:  # the last run was killed mid-line: start on a fresh line so the next record stays whole
             self._fh.write("\n")
-        self._pending = 0
+        self._lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self._error: OSError | None = None
+        self._thread = threading.Thread(target=self._drain, name="records", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        pending = 0
+        while True:
+            line = self._lines.get()
+            if line is None:
+                break
+            try:
+                self._fh.write(line)
+                pending += 1
+                if pending >= self.FLUSH_EVERY or self._lines.empty():
+                    self._fh.flush()
+                    pending = 0
+            except OSError as exc:  # reported by close(): the crawl must not die in a thread nobody watches
+                self._error = self._error or exc
 
     def write(self, record: PageRecord) -> None:
-        self._fh.write(record.to_json() + "\n")
-        self._pending += 1
-        if self._pending >= 20:
-            self._fh.flush()
-            self._pending = 0
+        self._lines.put(record.to_json() + "\n")
 
     def close(self) -> None:
+        if self._thread.is_alive():
+            self._lines.put(None)
+            self._thread.join()
         self._fh.flush()
         self._fh.close()
+        if self._error is not None:
+            raise self._error

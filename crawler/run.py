@@ -20,6 +20,7 @@ from scrapy.crawler import Crawler, CrawlerProcess, CrawlerRunner
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure as TwistedFailure
 
+from crawler import parsing
 from crawler.guard import DEFAULT_PRIVATE_NETWORKS, PrivateAddressGuard, system_resolver
 from crawler.records import RecordWriter, read_records
 from crawler.resolver import install_guard
@@ -132,6 +133,7 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
     finally:
         gc.set_threshold(*thresholds)
         writer.close()
+        parsing.shutdown()  # one crawl per process here; a batch's crawls share the worker instead
     return _summary(setup, crawler.spider, started)
 
 

@@ -98,6 +98,9 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
         "LOG_INSTALL_ROOT_HANDLER": log_file is not None,
         "DOWNLOADER_MIDDLEWARES": DOWNLOADER_MIDDLEWARES,
         "SPIDER_MIDDLEWARES": {"scrapy.spidermiddlewares.referer.RefererMiddleware": 700},
+        # The spider yields requests, not items (records go straight to their file). Scrapy starts this many
+        # asyncio tasks for every response's output: 100 (the default) was a third of the reactor's time.
+        "CONCURRENT_ITEMS": 4,
         "METAREFRESH_ENABLED": True,
         "METAREFRESH_IGNORE_TAGS": ["noscript"],
     }
@@ -108,8 +111,7 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
             "HTTPCACHE_ENABLED": True,
             "HTTPCACHE_DIR": str(cache_dir),
             "HTTPCACHE_POLICY": "crawler.cache.RevalidatePolicy",
-            "HTTPCACHE_STORAGE": "scrapy.extensions.httpcache.FilesystemCacheStorage",
-            "HTTPCACHE_GZIP": True,
+            "HTTPCACHE_STORAGE": "crawler.cache.PackCacheStorage",
         })
     if job_dir is not None:
         settings["JOBDIR"] = str(job_dir)

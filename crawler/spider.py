@@ -19,7 +19,7 @@ from scrapy.http import TextResponse
 
 from crawler.charset import repair_text
 from crawler.documents import document_text, sniff_kind
-from crawler.extract import extract_html
+from crawler.parsing import ParserCrashed, extract
 from crawler.faults import CircuitOpen, classify
 from crawler.guard import PrivateAddressGuard
 from crawler.records import RecordWriter
@@ -118,7 +118,7 @@ class AgencySpider(scrapy.Spider):
         )
 
     # -- callbacks -------------------------------------------------------------------------------------------
-    def parse(self, response):
+    async def parse(self, response):
         probe = response.meta.get("probe", False)
         if response.meta.get("start") and response.url != response.request.url:
             self.scope.hosts |= host_twins(urlsplit(response.url).hostname or "")  # the agency moved host
@@ -128,13 +128,18 @@ class AgencySpider(scrapy.Spider):
         else:
             doc_kind = sniff_kind(response.body[:16], content_type, response.url)
         if doc_kind and not probe:
-            yield from self._document(response, doc_kind)
+            self._document(response, doc_kind)
             return
         record = self._base(response, "probe" if probe else "page")
         if isinstance(response, TextResponse):
             text, record.encoding = repair_text(response.text, response.body, response.encoding)
             if response.status < 400 or probe:
-                extracted = extract_html(response.url, text)
+                try:
+                    extracted = await extract(response.url, text)  # on another core while the crawl goes on
+                except ParserCrashed as exc:
+                    record.error, record.failure = str(exc), Failure.CORRUPT
+                    self._emit(record)
+                    return
                 record.title, record.headings = extracted.title, extracted.headings
                 record.blocks = extracted.blocks
                 record.links = [Link(strip_credentials(link.url), link.text, link.source, link.context)
@@ -143,7 +148,8 @@ class AgencySpider(scrapy.Spider):
         self._emit(record)
         if probe or response.status >= 400 or not self.scope.in_scope(response.url):
             return
-        yield from self._follow(record)
+        for request in self._follow(record):
+            yield request
 
     def _document(self, response, kind: str):
         record = self._base(response, "document")
@@ -157,7 +163,6 @@ class AgencySpider(scrapy.Spider):
             if doc.scanned_pages and self.scan_dir is not None and len(response.body) <= MAX_SCAN_BYTES:
                 keep_scan(self.scan_dir, record.sha256, kind, response.body)
         self._emit(record)
-        return ()
 
     def _follow(self, record: PageRecord):
         depth = record.depth

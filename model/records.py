@@ -12,8 +12,10 @@ import sys
 from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Link:
+    """A link as the page shows it. Frozen: one object stands for the same menu entry on every page."""
+
     url: str
     text: str
     source: str = "a"  # a, area, frame, refresh, script

@@ -128,8 +128,12 @@ def find_boards(records: list[PageRecord], moderation: Moderation) -> list[str]:
     text_res = [re.compile(p) for p in moderation.board.link_text]
     pages = {canonical(r.url): r for r in records if r.kind == "page" and r.ok}
     roots: dict[str, None] = {}
+    seen: set[tuple[str, str]] = set()  # a menu repeats on every page: each (target, text) is read once
     for record in pages.values():
         for link in record.links:
+            if (link.url, link.text) in seen:
+                continue
+            seen.add((link.url, link.text))
             key = "".join(link.text.lower().split())
             if key and any(p.search(key) for p in text_res) and canonical(link.url) in pages:
                 roots[canonical(link.url)] = None

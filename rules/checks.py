@@ -273,7 +273,8 @@ def not_placeholder(ctx: Context) -> CheckOutcome | None:
     headings = set(text.own_headings)
     body = strict_key(" ".join(b for b in text.own_blocks if b not in headings))
     heading = short_key(text.own_headings[0]) if text.own_headings else ""
-    if heading and body.startswith(heading):  # the heading and the body in one block
+    # the heading and the body in one block (a table layout); a heading that is its own block is gone already
+    if heading and text.own_headings[0] not in text.own_blocks and body.startswith(heading):
         body = body[len(heading):]
     empty = len(body) < EMPTY_PAGE and not record.images and not text.entry_links and not record.forms
     said = [body, *(short_key(h) for h in text.own_headings)]  # 'ไม่พบข้อมูล' as the page's own heading too

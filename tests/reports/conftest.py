@@ -7,6 +7,7 @@ crawl would have recorded them, then write the reports.
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -72,9 +73,8 @@ def hostile_dir(audit_dir, tmp_path_factory):
     records = list(read_records(out / "crawl" / "records.jsonl"))
     for record in records:
         record.title = HOSTILE_TITLE if record.kind == "document" else record.title
-        for link in record.links:
-            if "menu/1005" in link.url:  # the menu entry of O5 (strategic plan)
-                link.text = HOSTILE_TITLE
+        record.links = [replace(link, text=HOSTILE_TITLE) if "menu/1005" in link.url else link  # O5's menu entry
+                        for link in record.links]
     records = add_board_posts(records, ["สล็อต " + HOSTILE_TITLE, "=HYPERLINK(\"http://evil.example\",\"คลิก\")"])
     _write_records(out, records)
     results = AuditResults.load(out / "results.json")

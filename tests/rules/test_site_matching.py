@@ -229,6 +229,15 @@ def test_a_line_of_text_that_opens_nothing_is_nothing_to_score_whatever_it_says(
     assert not o21.present and o21.reason is Reason.PLACEHOLDER
 
 
+def test_a_short_report_whose_first_words_repeat_its_heading_keeps_every_word_of_its_body():
+    # the heading is its own block; the paragraph below only starts with the same words, and is the content
+    name = "รายงานผลการดำเนินงานประจำปี"
+    report = page("/annual", name, name, f"{name}งบประมาณ พ.ศ. 2568 ผลการดำเนินงานตามแผนพัฒนาท้องถิ่น "
+                  "โครงการที่ดำเนินการแล้วเสร็จ")
+    o7 = site(report)["O7"]
+    assert o7.present, verdict_reason(o7)
+
+
 def test_a_not_found_heading_is_a_placeholder_even_when_the_cms_answers_200():
     gone = page("/risk", "ไม่พบข้อมูล", "กลับหน้าแรก", headings=["ไม่พบข้อมูล"],
                 links=[Link(HOME, "กลับหน้าแรก")])

@@ -1,0 +1,72 @@
+"""Pages are parsed in a worker process beside the crawl: the same record as parsing inline, a worker that
+dies costs one page (not the crawl), and a crawl killed outright leaves no worker behind."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from crawler import parsing
+from crawler.extract import extract_html
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = """<html><head><meta charset="utf-8"><title>ประกาศเจตนารมณ์ No Gift Policy | อบต.บ้านนาดี</title></head>
+<body><nav><a href="/executives">ข้อมูลผู้บริหาร</a><a href="/contact">ติดต่อเรา</a></nav>
+<div id="content"><h1>ประกาศเจตนารมณ์ No Gift Policy ประจำปี 2569</h1>
+<p>นายกองค์การบริหารส่วนตำบลบ้านนาดี ขอประกาศเจตนารมณ์ไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่</p>
+<a href="/upload/nogift-2569.pdf">ดาวน์โหลดประกาศ (PDF)</a></div></body></html>"""
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    monkeypatch.setenv("ITA_PARSE_WORKERS", "1")
+    yield
+    parsing.shutdown()
+
+
+def test_a_page_parsed_in_the_worker_is_the_page_parsed_inline(worker):
+    url = "http://bannadee.go.th/nogift"
+    assert asyncio.run(parsing.extract(url, PAGE)) == extract_html(url, PAGE)
+
+
+def test_a_worker_that_died_costs_its_page_and_the_next_page_gets_a_fresh_worker(worker):
+    url = "http://bannadee.go.th/nogift"
+    asyncio.run(parsing.extract(url, PAGE))
+    for process in list(parsing._pool()._processes.values()):  # as a native crash on hostile markup would
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+    with pytest.raises(parsing.ParserCrashed, match="nogift"):
+        asyncio.run(parsing.extract(url, PAGE))
+    assert asyncio.run(parsing.extract(url, PAGE)).title.startswith("ประกาศเจตนารมณ์")
+
+
+def test_a_crawl_killed_outright_leaves_no_parser_holding_its_output_open():
+    script = textwrap.dedent(f"""
+        import asyncio, sys, time
+        from crawler import parsing
+        asyncio.run(parsing.extract("http://bannadee.go.th/", {PAGE!r}))
+        print(*[p.pid for p in parsing._pool()._processes.values()], flush=True)
+        time.sleep(600)
+    """)
+    env = {**os.environ, "ITA_PARSE_WORKERS": "1"}
+    crawl = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    worker_pid = int(crawl.stdout.readline())
+    crawl.send_signal(signal.SIGKILL)
+    crawl.communicate(timeout=60)  # EOF only once every holder of the pipe, the worker too, has gone
+    assert not running(worker_pid)
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan that ended waits for PID 1 to reap it, which a container may never do)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
