@@ -19,9 +19,9 @@ from scrapy.http import TextResponse
 
 from crawler.charset import repair_text
 from crawler.documents import document_text, sniff_kind
-from crawler.parsing import ParserCrashed, extract
 from crawler.faults import CircuitOpen, classify
 from crawler.guard import PrivateAddressGuard
+from crawler.parsing import ParserCrashed, extract
 from crawler.records import RecordWriter
 from crawler.urls import Scope, host_twins, strip_credentials
 from model.failures import Failure, failure_for_status
