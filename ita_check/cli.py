@@ -8,8 +8,10 @@ one mapping, ``EXIT_CODES``: no traceback reaches the user for any input.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import os
+import signal
 import sys
 import tempfile
 import traceback
@@ -419,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    if hasattr(signal, "SIGUSR1"):  # `kill -USR1 PID` prints every thread's stack: what a stuck run waits for
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:  # bare `ita` (or `ita rules`): the help

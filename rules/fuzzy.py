@@ -24,13 +24,14 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 # Words that carry no meaning of their own in item names and link texts.
 STOPWORDS = frozenset({
-    "การ", "ความ", "ของ", "และ", "หรือ", "ใน", "ที่", "ให้", "เพื่อ", "ประจำ", "ปี", "ประจำปี", "ปีงบประมาณ", "งบประมาณ",
+    "การ", "ความ", "ของ", "และ", "หรือ", "ใน", "ที่", "ให้", "เพื่อ", "ประจำ", "ปี", "ปีงบประมาณ", "งบประมาณ",
     "พ.ศ.", "พศ", "หน่วยงาน", "เรื่อง", "ตาม", "ด้าน", "ต่อ", "กับ", "แก่", "ฯ", "ๆ", "ได้", "มี", "เป็น", "จาก", "โดย",
     "ข้อมูล", "เกี่ยวกับ", "สำหรับ", "ฉบับ", "ทั้ง", "ระดับ", "อบต", "อบต.", "เทศบาล", "องค์การบริหารส่วนตำบล", "ตำบล",
 })
 MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
 MIN_PRECISION = 0.5  # share of the text's letters that belong to the name's words
 MIN_SHARED = 2  # words in common
+SUBSET_COVERAGE = 0.5  # ... or, when every word of the text is the name's, this share of the name
 ANCHOR_MIN = 4  # a distinctive word has at least this many letters
 
 
@@ -77,7 +78,8 @@ class FuzzyNames:
         return anchors is not None and next(anchors.iter(key), None) is not None
 
     def match(self, text: str) -> dict[str, float]:
-        """Items whose name the text covers, with the coverage; only the best-covered items are kept."""
+        """Items whose name the text covers (or, a short text, whose name holds every word of it: 'ประมวล
+        จริยธรรม'), with how alike the two are; only the most alike items are kept."""
         key = strict_key(text)
         if not key or not self.worth_trying(key):
             return {}
@@ -92,8 +94,12 @@ class FuzzyNames:
                     continue
                 coverage = _weight(shared) / _weight(name)
                 precision = _weight(shared) / _weight(have)
-                if coverage >= MIN_COVERAGE and precision >= MIN_PRECISION:
-                    scores[code] = max(scores.get(code, 0.0), coverage)
+                if (coverage >= MIN_COVERAGE and precision >= MIN_PRECISION) or (
+                        precision >= 0.999 and coverage >= SUBSET_COVERAGE):
+                    # ranked on both sides (weighted Jaccard): coverage alone prefers the shortest name the text
+                    # contains, so 'สรุปผลการจัดซื้อจัดจ้างรายเดือน' went to the yearly summary
+                    score = _weight(shared) / _weight(name | have)
+                    scores[code] = max(scores.get(code, 0.0), score)
         if not scores:
             return {}
         best = max(scores.values())

@@ -1,0 +1,37 @@
+"""The word-token fallback (rules/fuzzy.py): wordings no pattern lists still propose their item, siblings are
+told apart, and the everyday words of a municipal site propose nothing."""
+
+from __future__ import annotations
+
+from rules.fuzzy import FuzzyNames
+from rules.loader import resolve_rules
+from rules.patterns import CompiledRules
+
+FUZZY = CompiledRules(resolve_rules(2569)).fuzzy
+
+
+def test_a_short_wording_whose_every_word_is_in_the_name_proposes_the_item():
+    # 'ประมวลจริยธรรม' alone, for 'ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม'
+    assert set(FUZZY.match("ประมวลจริยธรรม")) == {"O15"}
+
+
+def test_the_monthly_procurement_summary_is_not_taken_for_the_yearly_one():
+    # both names hold 'สรุปผลการจัดซื้อจัดจ้าง'; 'รายเดือน' and 'ประจำปี' are what tell them apart
+    assert set(FUZZY.match("สรุปผลการจัดซื้อจัดจ้างรายเดือน")) == {"O11"}
+    assert "O11" not in FUZZY.match("สรุปผลการจัดซื้อจัดจ้างประจำปี")
+
+
+def test_the_most_alike_name_wins_not_the_shortest_one_the_text_contains():
+    names = FuzzyNames({"monthly": ["สรุปผลการจัดซื้อจัดจ้างรายเดือน"],
+                        "short": ["ผลการจัดซื้อจัดจ้าง"]})
+    assert set(names.match("สรุปผลการจัดซื้อจัดจ้างรายเดือน")) == {"monthly"}
+
+
+def test_a_reordered_wording_with_fillers_finds_the_item():
+    names = FuzzyNames({"O21": ["การประเมินความเสี่ยงการทุจริตในหน่วยงานภาครัฐ"]})
+    assert set(names.match("ผลการประเมินความเสี่ยงการทุจริต ประจำปีงบประมาณ พ.ศ. 2569")) == {"O21"}
+
+
+def test_everyday_links_of_an_agency_site_propose_nothing():
+    for text in ("ข่าวกิจกรรม", "ข้อมูลหมู่บ้าน", "กิจกรรมวันเด็กแห่งชาติ 2569", "หน้าแรก", "เกี่ยวกับเรา"):
+        assert FUZZY.match(text) == {}, text
