@@ -29,10 +29,11 @@ STOPWORDS = frozenset({
     "ข้อมูล", "เกี่ยวกับ", "สำหรับ", "ฉบับ", "ทั้ง", "ระดับ", "อบต", "อบต.", "เทศบาล", "องค์การบริหารส่วนตำบล", "ตำบล",
 })
 MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
-MIN_PRECISION = 0.5  # share of the text's letters that belong to the name's words
+MIN_PRECISION = 0.45  # share of the text's letters that belong to the name's words
 MIN_SHARED = 2  # words in common
 SUBSET_COVERAGE = 0.5  # ... or, when every word of the text is the name's, this share of the name
 ANCHOR_MIN = 4  # a distinctive word has at least this many letters
+SPLIT_MIN = 4  # each half of a compound split in two has at least this many letters
 
 
 @lru_cache(maxsize=50_000)
@@ -43,9 +44,27 @@ def words(text: str) -> tuple[str, ...]:
     out = []
     for token in word_tokenize(text, engine="newmm", keep_whitespace=False):
         key = strict_key(token).strip(".-()[]:/,\"'“”")
-        if key and key not in STOPWORDS and not key.isdigit() and any(ch.isalpha() for ch in key):
-            out.append(key)
+        for part in _parts(key):
+            if part not in STOPWORDS and not part.isdigit() and any(ch.isalpha() for ch in part):
+                out.append(part)
     return tuple(out)
+
+
+@lru_cache(maxsize=20_000)
+def _parts(key: str) -> tuple[str, ...]:
+    """A compound the dictionary holds whole ('อำนาจหน้าที่') as its two words ('อำนาจ', 'หน้าที่'), so that
+    'หน้าที่และอำนาจ' shares them; a word that is no such pair stays whole."""
+    if len(key) < 2 * SPLIT_MIN:
+        return (key,) if key else ()
+    from pythainlp.corpus import thai_words
+
+    known = thai_words()
+    best = None
+    for cut in range(SPLIT_MIN, len(key) - SPLIT_MIN + 1):
+        head, tail = key[:cut], key[cut:]
+        if head in known and tail in known and (best is None or min(len(head), len(tail)) > min(map(len, best))):
+            best = (head, tail)
+    return best or (key,)
 
 
 def _weight(tokens) -> int:
@@ -84,13 +103,13 @@ class FuzzyNames:
         if not key or not self.worth_trying(key):
             return {}
         have = frozenset(words(text))
-        if len(have) < MIN_SHARED:
+        if not have:
             return {}
         scores: dict[str, float] = {}
         for code, variants in self._words.items():
             for name in variants:
                 shared = name & have
-                if len(shared) < min(MIN_SHARED, len(name)):
+                if len(shared) < min(MIN_SHARED, len(name), len(have)):
                     continue
                 coverage = _weight(shared) / _weight(name)
                 precision = _weight(shared) / _weight(have)

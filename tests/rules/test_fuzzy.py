@@ -35,3 +35,14 @@ def test_a_reordered_wording_with_fillers_finds_the_item():
 def test_everyday_links_of_an_agency_site_propose_nothing():
     for text in ("ข่าวกิจกรรม", "ข้อมูลหมู่บ้าน", "กิจกรรมวันเด็กแห่งชาติ 2569", "หน้าแรก", "เกี่ยวกับเรา"):
         assert FUZZY.match(text) == {}, text
+
+
+def test_one_word_that_is_the_whole_name_is_enough():
+    # 'ผู้บริหาร' for 'ข้อมูลผู้บริหาร' ('ข้อมูล' says nothing of its own)
+    assert set(FUZZY.match("ผู้บริหาร")) == {"O2"}
+
+
+def test_a_compound_word_and_its_parts_in_another_order_are_alike():
+    # 'อำนาจหน้าที่' is one dictionary word; 'หน้าที่และอำนาจ' is its two halves the other way round
+    names = FuzzyNames({"O3": ["อำนาจหน้าที่"], "O1": ["โครงสร้าง"]})
+    assert set(names.match("หน้าที่และอำนาจ")) == {"O3"}
