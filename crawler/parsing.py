@@ -29,7 +29,11 @@ class ParserCrashed(RuntimeError):
     """The worker parsing a page died (its page is recorded as unreadable)."""
 
 
+PARSE_TIMEOUT = 120.0  # seconds a page may take in the worker before it is recorded as unreadable
+
+
 def workers() -> int:
+    """Parser processes for a crawl (the ``ITA_PARSE_WORKERS`` setting or environment variable)."""
     configured = os.environ.get("ITA_PARSE_WORKERS")
     if configured is not None and configured.strip().isdigit():
         return int(configured)
@@ -63,13 +67,18 @@ def shutdown() -> None:
         _POOL = None
 
 
-async def extract(url: str, html: str) -> Extracted:
-    if workers() == 0:
+async def extract(url: str, html: str, inline: bool = False) -> Extracted:
+    """The page's text, links and headings; ``inline`` (or no worker configured) parses in this thread."""
+    if inline or workers() == 0:
         return extract_html(url, html)
     loop = asyncio.get_running_loop()
     try:
-        extracted = await loop.run_in_executor(_pool(), extract_html, url, html)
+        extracted = await asyncio.wait_for(loop.run_in_executor(_pool(), extract_html, url, html), PARSE_TIMEOUT)
     except BrokenProcessPool as exc:
         shutdown()
         raise ParserCrashed(f"ตัวแยก HTML หยุดทำงานขณะอ่านหน้านี้ (the HTML parser crashed on this page): {url}") from exc
+    except TimeoutError as exc:  # a page the worker never finishes must not hold the crawl for ever
+        shutdown()
+        raise ParserCrashed(f"ตัวแยก HTML อ่านหน้านี้ไม่จบใน {PARSE_TIMEOUT:.0f} วินาที "
+                            f"(the HTML parser did not finish this page): {url}") from exc
     return share(extracted)

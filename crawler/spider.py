@@ -69,6 +69,11 @@ class AgencySpider(scrapy.Spider):
         self.trap_samples: list[tuple[str, str]] = []
         self._last_progress = 0.0
 
+    @property
+    def parse_inline(self) -> bool:
+        """Parse pages in the reactor's thread (the ``PARSE_INLINE`` setting) rather than in the parser worker."""
+        return self.settings.getbool("PARSE_INLINE", False)
+
     async def start(self):
         state = getattr(self, "state", None)  # restored from JOBDIR by Scrapy's SpiderState extension
         if state is not None:
@@ -135,7 +140,7 @@ class AgencySpider(scrapy.Spider):
             text, record.encoding = repair_text(response.text, response.body, response.encoding)
             if response.status < 400 or probe:
                 try:
-                    extracted = await extract(response.url, text)  # on another core while the crawl goes on
+                    extracted = await extract(response.url, text, inline=self.parse_inline)  # on another core, unless inline
                 except ParserCrashed as exc:
                     record.error, record.failure = str(exc), Failure.CORRUPT
                     self._emit(record)

@@ -70,3 +70,15 @@ def running(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def test_a_page_the_worker_never_finishes_is_given_up_not_awaited_for_ever(worker, monkeypatch):
+    monkeypatch.setattr(parsing, "PARSE_TIMEOUT", 0)  # nothing the worker does comes back in no time at all
+    with pytest.raises(parsing.ParserCrashed, match="did not finish"):
+        asyncio.run(parsing.extract("http://bannadee.go.th/nogift", PAGE))
+
+
+def test_a_batch_crawl_parses_in_its_own_thread(worker):
+    url = "http://bannadee.go.th/nogift"
+    assert asyncio.run(parsing.extract(url, PAGE, inline=True)) == extract_html(url, PAGE)
+    assert parsing._POOL is None  # no worker was started for it
