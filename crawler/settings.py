@@ -109,7 +109,8 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
     if cache_dir is not None:  # re-runs revalidate (ETag/Last-Modified) instead of downloading again
         settings.update({
             "HTTPCACHE_ENABLED": True,
-            "HTTPCACHE_DIR": str(cache_dir),
+            # absolute: Scrapy puts a relative HTTPCACHE_DIR under ./.scrapy, outside the audit's folder
+            "HTTPCACHE_DIR": str(Path(cache_dir).resolve()),
             "HTTPCACHE_POLICY": "crawler.cache.RevalidatePolicy",
             "HTTPCACHE_STORAGE": "crawler.cache.PackCacheStorage",
         })

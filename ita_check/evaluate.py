@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ita_check.siteserver import SiteConfig, load_site, route_key, serve
+from model.errors import BadInput
 from reports.text import table
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "demo"
@@ -133,6 +134,10 @@ def audit_site(name: str, out: Path, extra: list[str] | None = None) -> Metrics:
 
 
 def run_eval(out: Path, sites: list[str] | None = None) -> int:
+    unknown = [name for name in sites or [] if name not in SITES]
+    if unknown:
+        raise BadInput(f"--site {', '.join(unknown)}: ไม่มีเว็บประเมินชื่อนี้ (no such evaluation site)",
+                       hint="มี (known): " + ", ".join(SITES))
     metrics = [audit_site(name, out) for name in (sites or list(SITES))]
     print(report(metrics))
     return 0

@@ -214,6 +214,12 @@ def test_score_without_a_year_says_which_year_it_assumed(examples):
     assert "ใช้เกณฑ์ ITA ปี 2569" in run.stderr and "--year" in run.stderr
 
 
+def test_an_evaluation_site_nobody_has_is_named_with_the_ones_there_are(tmp_path):
+    run = run_ita("eval", "--site", "nosuch", "--out", str(tmp_path))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "nosuch" in run.stderr and "heldout-wordpress" in run.stderr
+
+
 def test_a_rule_file_and_a_year_that_disagree_are_refused(tmp_path):
     run = run_ita("audit", "http://127.0.0.1:9/", "--rules", str(ROOT / "rules" / "ita2568.yaml"), "--year", "2569",
                   "--out", str(tmp_path))

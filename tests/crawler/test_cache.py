@@ -58,3 +58,15 @@ def test_an_entry_a_killed_run_did_not_finish_writing_is_a_miss_not_a_wrong_page
     assert store.retrieve_response(spider, Request(other)) is None
     assert store.retrieve_response(spider, Request(URL)).body == PAGE
     store.close_spider(spider)
+
+
+def test_an_audit_given_a_relative_folder_keeps_its_cache_inside_that_folder(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from crawler.settings import crawl_settings
+
+    monkeypatch.chdir(tmp_path)
+    settings = crawl_settings("http://bannadee.go.th/", None, max_pages=10, max_depth=2, max_seconds=60,
+                              max_bytes=1_000_000, concurrency=None, delay=None, obey_robots=True,
+                              cache_dir=Path("out") / "httpcache")
+    assert settings["HTTPCACHE_DIR"] == str(tmp_path / "out" / "httpcache")  # not ./.scrapy/out/httpcache
