@@ -11,17 +11,24 @@ keep crawling.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from scrapy.crawler import CrawlerRunner
 from scrapy.utils.reactor import install_reactor, is_reactor_installed
+from twisted.python.failure import Failure
 
 from crawler.politeness import Limiter, polite_settings
 from crawler.run import CrawlConfig, CrawlSummary, crawl_deferred
 from model.records import PageRecord
 
 ASYNCIO_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+STOP_GRACE = 20.0  # seconds a stopping batch waits for a crawl to close before giving it up
+
+
+class CrawlAbandoned(RuntimeError):
+    """The batch is stopping and this site's crawl did not close in time: the site is resumed next run."""
 
 
 class SharedReactor:
@@ -70,6 +77,7 @@ class SiteCrawls:
         self.reactor = reactor or SharedReactor.get()
         self.runner: CrawlerRunner = self.reactor.call(lambda: CrawlerRunner({"TWISTED_REACTOR": None}))
         self.stopping = False
+        self.stopped_at = 0.0
 
     @staticmethod
     def _adjust(settings: dict, limiter: Limiter | None, start_url: str) -> dict:
@@ -93,12 +101,30 @@ class SiteCrawls:
     def crawl(self, start_url: str, work_dir: Path, config: CrawlConfig,
               on_record: Callable[[PageRecord], None] | None = None,
               prioritize: Callable[[str, str], int] | None = None, limiter: Limiter | None = None) -> CrawlSummary:
+        """The site's crawl summary. Once the batch is stopping, a crawl that has not closed within
+        ``STOP_GRACE`` seconds is given up (:class:`CrawlAbandoned`): a crawl caught starting just as Scrapy's
+        runner stopped was seen never to close, and a stopping batch must end (the site is resumed next run)."""
         extra = {"limiter": limiter} if limiter is not None else {}
-        return self.reactor.call(crawl_deferred, self.runner, start_url, work_dir, config, on_record=on_record,
-                                 prioritize=prioritize, adjust=lambda s: self._adjust(s, limiter, start_url), **extra)
+        done = threading.Event()
+        outcome: list = []
+
+        def start() -> None:
+            d = crawl_deferred(self.runner, start_url, work_dir, config, on_record=on_record, prioritize=prioritize,
+                               adjust=lambda s: self._adjust(s, limiter, start_url), **extra)
+            d.addBoth(lambda result: (outcome.append(result), done.set()))
+
+        self.reactor.reactor.callFromThread(start)
+        while not done.wait(0.5):
+            if self.stopping and time.monotonic() - self.stopped_at > STOP_GRACE:
+                raise CrawlAbandoned(start_url)
+        result = outcome[0]
+        if isinstance(result, Failure):
+            result.raiseException()
+        return result
 
     def stop(self) -> None:
         """Stop every running crawl (each ends as 'shutdown' and its audit is recorded as interrupted)."""
+        self.stopped_at = time.monotonic()
         self.stopping = True
         self.reactor.reactor.callFromThread(self.runner.stop)
 

@@ -278,7 +278,11 @@ def build() -> dict:
     present("O3", "/public/contact/data/index/menu/1003")
     page("/public/webboard/data/index/menu/1228", "กระดานถาม-ตอบ",
          '<table><tr><th>หัวข้อ</th><th>ผู้ตอบ</th></tr><tr><td>สอบถามการชำระภาษีที่ดิน</td><td>กองคลัง ตอบแล้ว</td></tr>'
-         '<tr><td>ขอรถน้ำดับเพลิง</td><td>สำนักปลัด ตอบแล้ว</td></tr></table>'
+         '<tr><td>ขอรถน้ำดับเพลิง</td><td>สำนักปลัด ตอบแล้ว</td></tr>'
+         # posts nobody moderated, as real boards carry them: the report must warn about them
+         '<tr><td>ส ล็ อ ต เว็ บ ต ร ง แตกง่าย ฝากถอนไม่มีขั้นต่ำ สมัครเลย</td><td>-</td></tr>'
+         '<tr><td>บาคาร่าออนไลน์ UFABET๘๘ โบนัส ๑๐๐%</td><td>-</td></tr>'
+         '<tr><td>เงินกู้ด่วน อนุมัติไว ไม่เช็คบูโร แอดไลน์ @loan24</td><td>-</td></tr></table>'
          '<form action="/public/webboard/post" method="post"><input name="q"><button>ตั้งคำถาม</button></form>')
 
     # O5 strategic plan

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crawler.multi import SiteCrawls
+from crawler.multi import CrawlAbandoned, SiteCrawls
 from crawler.politeness import Limiter, PoliteGuard
 from history.store import SiteResult, Store
 from ita_check.audit import AuditRun, finish_audit, prepare_audit
@@ -130,8 +130,11 @@ def audit_site(ctx: SiteContext, url: str, code: str, name: str) -> SiteResult:
         plan = prepare_audit(url, ctx.selected, folder, replace(options, fresh=True), compiled=ctx.compiled)
     if ctx.crawls.stopping:  # the batch is stopping: leave the site for the next run
         return SiteResult(SiteStatus.INTERRUPTED, plan.interrupted().message)
-    summary = ctx.crawls.crawl(plan.url, plan.crawl_dir, plan.config, on_record=plan.on_record,
-                               prioritize=plan.prioritize(), limiter=ctx.limiter)
+    try:
+        summary = ctx.crawls.crawl(plan.url, plan.crawl_dir, plan.config, on_record=plan.on_record,
+                                   prioritize=plan.prioritize(), limiter=ctx.limiter)
+    except CrawlAbandoned:  # the batch is stopping and this crawl did not close: resumed next run
+        return SiteResult(SiteStatus.INTERRUPTED, plan.interrupted().message)
     try:
         run = finish_audit(plan, summary, wrap_guard=lambda guard: PoliteGuard(guard, ctx.limiter))
     except SiteUnreachable as exc:
