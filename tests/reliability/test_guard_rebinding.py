@@ -36,7 +36,7 @@ def rebinding(first: str = "127.0.0.1", then: str = "127.0.0.2"):
 def server():
     with FaultServer(huge_robots_txt=False) as running:
         if len(running._servers) < 2:
-            pytest.skip("127.0.0.2 cannot be bound here")
+            pytest.fail("127.0.0.2 cannot be bound here (the loopback network 127/8 is needed)")
         yield running
 
 
