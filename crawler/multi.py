@@ -92,9 +92,8 @@ class SiteCrawls:
         # Scrapy parses the callbacks' source once per spider to warn about generators returning values: a
         # developer's warning, and 20 ms a site when sites come by the thousand.
         settings["WARN_ON_GENERATOR_RETURN_VALUE"] = False
-        # Many crawls share this process and its reactor: they keep its cores busy already, and a page awaited
-        # from a worker process kept a stopping batch waiting for ever (a crawl stopped mid-parse never
-        # closed). Pages are parsed in the reactor's thread here, as one site's audit does without a worker.
+        # Many crawls share this process and its reactor, and a batch runs a process per core: the cores are
+        # busy already, so pages are parsed in the reactor's thread, as one site's audit does without a worker.
         settings["PARSE_INLINE"] = True
         return settings
 

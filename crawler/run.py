@@ -133,7 +133,7 @@ def crawl(start_url: str, work_dir: Path, config: CrawlConfig,
     finally:
         gc.set_threshold(*thresholds)
         writer.close()
-        parsing.shutdown()  # one crawl per process here; a batch's crawls share the worker instead
+        parsing.shutdown()  # one crawl per process here (a batch's crawls parse inline: crawler/multi.py)
     return _summary(setup, crawler.spider, started)
 
 

@@ -114,7 +114,7 @@ class FuzzyNames:
                 coverage = _weight(shared) / _weight(name)
                 precision = _weight(shared) / _weight(have)
                 if (coverage >= MIN_COVERAGE and precision >= MIN_PRECISION) or (
-                        precision >= 0.999 and coverage >= SUBSET_COVERAGE):
+                        shared == have and coverage >= SUBSET_COVERAGE):
                     # ranked on both sides (weighted Jaccard): coverage alone prefers the shortest name the text
                     # contains, so 'สรุปผลการจัดซื้อจัดจ้างรายเดือน' went to the yearly summary
                     score = _weight(shared) / _weight(name | have)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 import pytest
+from services import free_port
 from smallsite import write_site
 from support import ROOT, TRUTH, run_ita
 
@@ -25,12 +25,6 @@ from model.wording import verdict_reason
 
 def plain(root):
     return SiteConfig(root, soft_404_prefix=None, legacy_prefix=None, calendar_path=None, title="อบต.ทดสอบ")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def results(folder) -> AuditResults:
