@@ -1,10 +1,11 @@
 """The yardstick for `make bench`: a bare, tuned Scrapy crawl of the same site — links by selectolax, an
-in-spider seen-set, the audit's loopback concurrency — with nothing else. Prints pages and seconds.
+in-spider seen-set, the audit's loopback concurrency, the audit's garbage-collector thresholds — with nothing else. Prints pages and seconds.
 Run: python bench/bare_crawl.py URL
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from urllib.parse import urljoin, urlsplit
@@ -41,6 +42,7 @@ class Bare(scrapy.Spider):
 
 
 def main() -> None:
+    gc.set_threshold(20_000, 10, 10)  # tuned as `ita` is (ita_check.cli.GC_THRESHOLDS): the yardstick gets it too
     started = time.monotonic()
     process = CrawlerProcess({"LOG_ENABLED": False, "ROBOTSTXT_OBEY": False, "CONCURRENT_REQUESTS": 32,
                               "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY": 0, "COOKIES_ENABLED": False,

@@ -87,7 +87,7 @@ _LINKS: dict[tuple[str, str, str, str], Link] = {}
 MAX_SHARED_LINKS = 300_000
 
 
-def _link(url: str, text: str, source: str, context: str) -> Link:
+def shared_link(url: str, text: str, source: str, context: str) -> Link:
     """One Link object for each (target, text) however many pages carry it: a mega-menu of 250 entries on
     2,000 pages is 250 objects, not 500,000, for the records the audit keeps while it crawls."""
     key = (url, text, source, context)
@@ -97,13 +97,6 @@ def _link(url: str, text: str, source: str, context: str) -> Link:
             _LINKS.clear()
         link = _LINKS[key] = Link(sys.intern(url), sys.intern(text), source, context)
     return link
-
-
-def share(extracted: Extracted) -> Extracted:
-    """A page parsed in another process, its links and blocks shared with every other page's again."""
-    extracted.links = [_link(link.url, link.text, link.source, link.context) for link in extracted.links]
-    extracted.blocks = [sys.intern(b) for b in extracted.blocks]
-    return extracted
 
 
 def _link_text(node) -> str:
@@ -168,7 +161,7 @@ def extract_html(url: str, html: str) -> Extracted:
             absolute = _absolute(base, href)  # the common case, kept short: menus have hundreds of these
             if absolute:
                 context = rows.get(node.mem_id, "") if rows else ""
-                links.append(_link(absolute, _link_text(node), "area" if node.tag == "area" else "a", context))
+                links.append(shared_link(absolute, _link_text(node), "area" if node.tag == "area" else "a", context))
             continue
         text = _link_text(node)
         targets = []
@@ -182,7 +175,7 @@ def extract_html(url: str, html: str) -> Extracted:
             absolute = _absolute(base, target)
             if absolute:
                 source = "area" if node.tag == "area" else ("script" if target != href else "a")
-                links.append(_link(absolute, text, source, context))
+                links.append(shared_link(absolute, text, source, context))
     for node in tree.css("frame, iframe"):
         absolute = _absolute(base, node.attributes.get("src") or "")
         if absolute:

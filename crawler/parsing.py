@@ -2,9 +2,13 @@
 
 On a menu-heavy site the reactor spent as long parsing pages (selectolax, block text, 250-link menus) as
 fetching them. A one-process pool takes the parsing off the reactor, so fetching and parsing overlap on a
-two-core machine; on one core, or with ``ITA_PARSE_WORKERS=0``, pages are parsed inline as before. The
-worker returns plain data and the links and blocks are shared again here (one Link object per menu entry,
-however many pages carry it).
+two-core machine; on one core, or with ``ITA_PARSE_WORKERS=0``, pages are parsed inline as before.
+
+What comes back must be cheap for the reactor to take in: a menu of 250 entries and 300 template blocks
+unpickled on every page cost the reactor as much as a third of the parsing it had handed off. So the worker
+numbers each link and block the first time it sends it, and afterwards sends only the numbers; the numbered
+values are taken in here, in the order the worker made them, and each page's numbers become the one shared
+Link object per menu entry (and the one interned block) that every page's record holds.
 
 A page that kills the parser (a native crash on hostile markup) now kills only the worker: the page is
 recorded as unreadable and the crawl goes on with a fresh worker.
@@ -15,12 +19,15 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+import uuid
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 
-from crawler.extract import Extracted, extract_html, share
+from crawler.extract import Extracted, extract_html, shared_link
 
 _POOL: ProcessPoolExecutor | None = None
 
@@ -51,6 +58,81 @@ def _orphan_watch(parent: int) -> None:
     threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
+MAX_NUMBERED = 300_000  # values a worker numbers before it starts afresh (a new series), bounding both sides
+
+
+@dataclass
+class Packed:
+    """A page as the worker sends it: links and blocks as numbers of ``series``, with the values first numbered
+    on this page (``first`` is the number of ``new[0]``)."""
+
+    series: str
+    first: int
+    new: list
+    links: list[int]
+    blocks: list[int]
+    title: str
+    headings: list[str]
+    images: int
+    forms: int
+    tables: int
+
+
+_numbers: dict = {}  # in the worker: a link's (url, text, source, context) or a block -> its number
+_series = ""
+
+
+def extract_packed(url: str, html: str) -> Packed:
+    """In the worker: the page parsed, its links and blocks as numbers."""
+    global _series
+    if not _series or len(_numbers) > MAX_NUMBERED:
+        _numbers.clear()
+        _series = uuid.uuid4().hex
+    first = len(_numbers)
+    new: list = []
+
+    def number(value) -> int:
+        found = _numbers.get(value)
+        if found is None:
+            found = _numbers[value] = len(_numbers)
+            new.append(value)
+        return found
+
+    page = extract_html(url, html)
+    links = [number((link.url, link.text, link.source, link.context)) for link in page.links]
+    blocks = [number(block) for block in page.blocks]
+    return Packed(_series, first, new, links, blocks, page.title, page.headings, page.images, page.forms, page.tables)
+
+
+_values: dict[str, dict[int, object]] = {}  # here: each series' numbered values (shared Links, interned blocks)
+_values_lock = threading.Lock()
+KEPT_SERIES = 4
+
+
+def _take_in(future: Future) -> None:
+    """Runs as each page comes back, in the order the worker sent them (the pool's result thread), so a number
+    is known here before any later page uses it."""
+    if future.cancelled() or future.exception() is not None:
+        return
+    packed: Packed = future.result()
+    values = [shared_link(*value) if isinstance(value, tuple) else sys.intern(value) for value in packed.new]
+    with _values_lock:
+        table = _values.get(packed.series)
+        if table is None:
+            while len(_values) >= KEPT_SERIES:
+                _values.pop(next(iter(_values)))
+            table = _values[packed.series] = {}
+        table.update(enumerate(values, packed.first))
+
+
+def unpack(packed: Packed) -> Extracted:
+    """The page with its shared links and blocks; KeyError if a number was never taken in."""
+    table = _values[packed.series]
+    return Extracted(title=packed.title, headings=packed.headings, blocks=[table[n] for n in packed.blocks],
+                     links=[table[n] for n in packed.links], images=packed.images, forms=packed.forms,
+                     tables=packed.tables)
+
+
 def _pool() -> ProcessPoolExecutor:
     global _POOL
     if _POOL is None:
@@ -71,9 +153,11 @@ async def extract(url: str, html: str, inline: bool = False) -> Extracted:
     """The page's text, links and headings; ``inline`` (or no worker configured) parses in this thread."""
     if inline or workers() == 0:
         return extract_html(url, html)
-    loop = asyncio.get_running_loop()
     try:
-        extracted = await asyncio.wait_for(loop.run_in_executor(_pool(), extract_html, url, html), PARSE_TIMEOUT)
+        future = _pool().submit(extract_packed, url, html)
+        future.add_done_callback(_take_in)  # before asyncio's own callback: the values are in before we look
+        packed = await asyncio.wait_for(asyncio.wrap_future(future), PARSE_TIMEOUT)
+        return unpack(packed)
     except BrokenProcessPool as exc:
         shutdown()
         raise ParserCrashed(f"ตัวแยก HTML หยุดทำงานขณะอ่านหน้านี้ (the HTML parser crashed on this page): {url}") from exc
@@ -81,4 +165,6 @@ async def extract(url: str, html: str, inline: bool = False) -> Extracted:
         shutdown()
         raise ParserCrashed(f"ตัวแยก HTML อ่านหน้านี้ไม่จบใน {PARSE_TIMEOUT:.0f} วินาที "
                             f"(the HTML parser did not finish this page): {url}") from exc
-    return share(extracted)
+    except KeyError as exc:  # a number whose value never came back (cannot happen while results keep order)
+        raise ParserCrashed(f"ตัวแยก HTML ส่งผลหน้านี้กลับมาไม่ครบ (the HTML parser's answer for this page was "
+                            f"incomplete): {url}") from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -284,9 +285,18 @@ def finish_audit(plan: AuditPlan, summary: CrawlSummary, wrap_guard: Callable | 
         plan.scans.close()
 
 
+def _warm(compiled: CompiledRules) -> None:
+    compiled.warm()
+    import reports.build  # noqa: F401  (python-docx, openpyxl, Jinja2: 0.6 s of imports)
+
+
 def run_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions, resolver=system_resolver,
               say: Say | None = None) -> AuditRun:
     plan = prepare_audit(url, selected, out_dir, options, resolver, say)
+    # What is slow to start after the crawl (the Thai dictionary, the report writers' libraries) starts in the
+    # reactor's idle moments during it.
+    warming = threading.Thread(target=_warm, args=(plan.compiled,), name="warm-up", daemon=True)
+    warming.start()
     try:
         summary = crawl(plan.url, plan.crawl_dir, plan.config, on_record=plan.on_record,
                         on_progress=plan.progress.show, prioritize=plan.prioritize())
@@ -295,6 +305,7 @@ def run_audit(url: str, selected: Selected, out_dir: Path, options: AuditOptions
         raise plan.interrupted() from None
     finally:
         plan.progress.done()
+    warming.join()
     previous_handler = _sigterm_as_interrupt()
     try:
         return finish_audit(plan, summary)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import faulthandler
+import gc
 import json
 import os
 import signal
@@ -450,5 +451,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+# A crawl makes millions of small objects that are never cyclic garbage (records, links, blocks). At Python's
+# default thresholds the collector walked them some 600 times in a 2,000-page audit (0.8 s of 12 s), and once
+# more, whole, as the interpreter shut down (0.9 s). Measured in bench/speed.py; memory was unchanged.
+GC_THRESHOLDS = (20_000, 10, 10)
+
+
+def run() -> int:
+    """The ``ita`` command: :func:`main` with the cyclic collector tuned for the crawl, and no collection of
+    the whole heap on the way out (every file is written and closed by then; nothing is left to collect)."""
+    gc.set_threshold(*GC_THRESHOLDS)
+    code = main()
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

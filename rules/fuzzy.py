@@ -91,6 +91,11 @@ class FuzzyNames:
             automaton.make_automaton()
         return automaton if anchors else None
 
+    def warm(self) -> None:
+        """Load the tokenizer and its dictionary (0.4 s) and word the names now, e.g. while a crawl runs."""
+        _ = self._anchors
+        _parts("หน้าที่และอำนาจ")
+
     def worth_trying(self, key: str) -> bool:
         """A cheap screen on the text's strict key: does it hold any distinctive word of any name?"""
         anchors = self._anchors

@@ -161,6 +161,11 @@ class CompiledRules:
 
         self.named = lru_cache(maxsize=200_000)(self._named)
 
+    def warm(self) -> None:
+        """Do now what matching would otherwise do first (the fuzzy fallback's dictionary), so it can overlap
+        the crawl."""
+        self.fuzzy.warm()
+
     def _named(self, key: str) -> frozenset[str]:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
         whose name sits inside a more specific item's name in the same text. A name followed only by its

@@ -82,3 +82,17 @@ def test_a_batch_crawl_parses_in_its_own_thread(worker):
     url = "http://bannadee.go.th/nogift"
     assert asyncio.run(parsing.extract(url, PAGE, inline=True)) == extract_html(url, PAGE)
     assert parsing._POOL is None  # no worker was started for it
+
+
+def test_a_menu_entry_on_many_pages_comes_back_from_the_worker_as_one_shared_link(worker):
+    async def both():
+        first = await parsing.extract("http://bannadee.go.th/nogift", PAGE)
+        second = await parsing.extract("http://bannadee.go.th/nogift?page=2",
+                                       PAGE.replace("ประจำปี 2569", "ประจำปี 2568"))
+        return first, second
+
+    first, second = asyncio.run(both())
+    menu = [link for link in first.links if link.url.endswith("/executives")][0]
+    assert [link for link in second.links if link.url.endswith("/executives")][0] is menu
+    assert "ประกาศเจตนารมณ์ No Gift Policy ประจำปี 2568" in second.blocks  # what differs still comes back
+    assert second.blocks[-1] is first.blocks[-1]  # the repeated block is one string
