@@ -11,6 +11,7 @@ import time
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+import scrapy.core.downloader.handlers.http11  # noqa: F401  (imported at a shallow stack, as crawler/run.py does)
 from scrapy.crawler import CrawlerProcess
 from selectolax.lexbor import LexborHTMLParser
 
@@ -46,7 +47,10 @@ def main() -> None:
     started = time.monotonic()
     process = CrawlerProcess({"LOG_ENABLED": False, "ROBOTSTXT_OBEY": False, "CONCURRENT_REQUESTS": 32,
                               "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY": 0, "COOKIES_ENABLED": False,
-                              "TELNETCONSOLE_ENABLED": False, "REMOTE_CONTROL_ENABLED": False, "RETRY_TIMES": 1})
+                              "TELNETCONSOLE_ENABLED": False, "REMOTE_CONTROL_ENABLED": False, "RETRY_TIMES": 1,
+                              # the audit's start-up tuning too (crawler/settings.py, crawler/run.py)
+                              "EXTENSIONS": {"scrapy.extensions.telnet.TelnetConsole": None,
+                                             "scrapy.extensions.remote_control.RemoteControl": None}})
     crawler = process.create_crawler(Bare)
     process.crawl(crawler, first=sys.argv[1])
     process.start()

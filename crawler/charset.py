@@ -11,6 +11,8 @@ from w3lib.encoding import html_body_declared_encoding
 
 _MOJIBAKE = ("\u00e0\u00b8", "\u00e0\u00b9")  # UTF-8 Thai (E0 B8 xx / E0 B9 xx) read as latin-1/cp1252
 _THAI = range(0x0E00, 0x0E80)
+_WESTERN = frozenset({"cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1", "iso8859-1", "ascii", "us-ascii",
+                      "iso-8859-15", "cp437", "cp850"})
 
 
 def _thai_count(text: str) -> int:
@@ -28,7 +30,8 @@ def repair_text(text: str, body: bytes, encoding: str) -> tuple[str, str]:
     """``(text, encoding)``: the text as decoded, or re-decoded when the declared charset was plainly wrong."""
     sample = text[:200_000]
     bad = sample.count("\ufffd")
-    mojibake = any(mark in sample for mark in _MOJIBAKE)
+    # 'à¸' comes only from reading UTF-8 as a single-byte Western charset: not searched for otherwise (60 KB a page)
+    mojibake = (encoding or "").lower().replace("_", "-") in _WESTERN and any(mark in sample for mark in _MOJIBAKE)
     if not mojibake and (bad < 8 or bad * 200 < len(sample)):
         return text, encoding
     candidates = []

@@ -51,6 +51,7 @@ class Extracted:
     images: int = 0
     forms: int = 0
     tables: int = 0
+    json: str = field(default="", compare=False, repr=False)  # model.records.page_fields_json, when made elsewhere
 
 
 def _squash(text: str) -> str:

@@ -28,6 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from crawler.extract import Extracted, extract_html, shared_link
+from model.records import page_fields_json
 
 _POOL: ProcessPoolExecutor | None = None
 
@@ -76,6 +77,7 @@ class Packed:
     images: int
     forms: int
     tables: int
+    json: str  # the record's page fields as JSON, encoded here rather than by the reactor
 
 
 _numbers: dict = {}  # in the worker: a link's (url, text, source, context) or a block -> its number
@@ -101,7 +103,9 @@ def extract_packed(url: str, html: str) -> Packed:
     page = extract_html(url, html)
     links = [number((link.url, link.text, link.source, link.context)) for link in page.links]
     blocks = [number(block) for block in page.blocks]
-    return Packed(_series, first, new, links, blocks, page.title, page.headings, page.images, page.forms, page.tables)
+    encoded = page_fields_json(page.title, page.headings, page.blocks, page.links, page.images, page.forms, page.tables)
+    return Packed(_series, first, new, links, blocks, page.title, page.headings, page.images, page.forms, page.tables,
+                  encoded)
 
 
 _values: dict[str, dict[int, object]] = {}  # here: each series' numbered values (shared Links, interned blocks)
@@ -130,7 +134,7 @@ def unpack(packed: Packed) -> Extracted:
     table = _values[packed.series]
     return Extracted(title=packed.title, headings=packed.headings, blocks=[table[n] for n in packed.blocks],
                      links=[table[n] for n in packed.links], images=packed.images, forms=packed.forms,
-                     tables=packed.tables)
+                     tables=packed.tables, json=packed.json)
 
 
 def _pool() -> ProcessPoolExecutor:

@@ -69,8 +69,8 @@ class RecordWriter:
             except OSError as exc:  # reported by close(): the crawl must not die in a thread nobody watches
                 self._error = self._error or exc
 
-    def write(self, record: PageRecord) -> None:
-        self._lines.put(record.to_json() + "\n")
+    def write(self, record: PageRecord, page_json: str = "") -> None:
+        self._lines.put(record.to_json(page_json) + "\n")
 
     def close(self) -> None:
         if self._thread.is_alive():

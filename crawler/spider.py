@@ -96,8 +96,8 @@ class AgencySpider(scrapy.Spider):
                               meta=meta)
 
     # -- recording -------------------------------------------------------------------------------------------
-    def _emit(self, record: PageRecord) -> None:
-        self.writer.write(record)
+    def _emit(self, record: PageRecord, page_json: str = "") -> None:
+        self.writer.write(record, page_json)
         key = "errors" if record.kind == "error" or record.status >= 400 else (
             "documents" if record.kind == "document" else "pages")
         if record.kind != "probe":
@@ -136,6 +136,7 @@ class AgencySpider(scrapy.Spider):
             self._document(response, doc_kind)
             return
         record = self._base(response, "probe" if probe else "page")
+        page_json = ""
         if isinstance(response, TextResponse):
             text, record.encoding = repair_text(response.text, response.body, response.encoding)
             if response.status < 400 or probe:
@@ -147,10 +148,14 @@ class AgencySpider(scrapy.Spider):
                     return
                 record.title, record.headings = extracted.title, extracted.headings
                 record.blocks = extracted.blocks
-                record.links = [Link(strip_credentials(link.url), link.text, link.source, link.context)
-                                if "@" in link.url else link for link in extracted.links]
+                record.links = extracted.links
+                if any("@" in link.url for link in record.links):
+                    record.links = [Link(strip_credentials(link.url), link.text, link.source, link.context)
+                                    if "@" in link.url else link for link in record.links]
+                    extracted.json = ""  # encoded with the credentials: encode the cleaned links again
                 record.images, record.forms, record.tables = extracted.images, extracted.forms, extracted.tables
-        self._emit(record)
+                page_json = extracted.json
+        self._emit(record, page_json)
         if probe or response.status >= 400 or not self.scope.in_scope(response.url):
             return
         for request in self._follow(record):

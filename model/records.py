@@ -53,10 +53,14 @@ class PageRecord:
         """The page's text outside obvious chrome, blocks joined (template blocks are removed later)."""
         return " ".join(self.blocks)
 
-    def to_json(self) -> str:
-        data = {name: getattr(self, name) for name in _RECORD_FIELDS}
-        data["links"] = [[link.url, link.text, link.source, link.context] for link in self.links]
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    def to_json(self, page_json: str = "") -> str:
+        """One line of records.jsonl. ``page_json`` is :func:`page_fields_json` of this page made where it was
+        parsed (the parser's process), so the crawl's reactor does not encode a 250-link menu on every page."""
+        if not page_json:
+            page_json = page_fields_json(self.title, self.headings, self.blocks, self.links, self.images, self.forms,
+                                         self.tables)
+        data = {name: getattr(self, name) for name in _RECORD_FIELDS if name not in PAGE_FIELDS}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))[:-1] + "," + page_json + "}"
 
     @classmethod
     def from_dict(cls, data: dict) -> PageRecord:
@@ -74,3 +78,12 @@ class PageRecord:
 
 
 _RECORD_FIELDS = tuple(f for f in PageRecord.__dataclass_fields__ if f != "links")
+PAGE_FIELDS = frozenset({"title", "headings", "blocks", "images", "forms", "tables"})  # and links: what parsing gives
+
+
+def page_fields_json(title: str, headings: list[str], blocks: list[str], links, images: int, forms: int,
+                     tables: int) -> str:
+    """The members (no braces) of a record's JSON object that come from parsing the page."""
+    return json.dumps({"title": title, "headings": headings, "blocks": blocks, "images": images, "forms": forms,
+                       "tables": tables, "links": [[link.url, link.text, link.source, link.context] for link in links]},
+                      ensure_ascii=False, separators=(",", ":"))[1:-1]

@@ -96,3 +96,17 @@ def test_a_menu_entry_on_many_pages_comes_back_from_the_worker_as_one_shared_lin
     assert [link for link in second.links if link.url.endswith("/executives")][0] is menu
     assert "ประกาศเจตนารมณ์ No Gift Policy ประจำปี 2568" in second.blocks  # what differs still comes back
     assert second.blocks[-1] is first.blocks[-1]  # the repeated block is one string
+
+
+def test_the_record_line_encoded_in_the_worker_reads_back_as_the_record_encoded_here(worker):
+    import json
+
+    from model.records import PageRecord
+
+    url = "http://bannadee.go.th/nogift"
+    page = asyncio.run(parsing.extract(url, PAGE))
+    assert page.json  # encoded in the worker
+    record = PageRecord(url=url, final_url=url, status=200, title=page.title, headings=page.headings,
+                        blocks=page.blocks, links=page.links, images=page.images, forms=page.forms, tables=page.tables)
+    assert json.loads(record.to_json(page.json)) == json.loads(record.to_json())
+    assert PageRecord.from_dict(json.loads(record.to_json(page.json))) == record
