@@ -105,8 +105,11 @@ DOC_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|jpe?g|png)$",
 
 
 def item_entries(site: Site, compiled: CompiledRules, record: PageRecord, code: str) -> list[Link]:
+    """The page's links that name the item: by its patterns, or in words the fallback knows for its name (an
+    entry worded as no pattern expects is still the item's entry, dead or alive)."""
     named = compiled.named
-    return [link for link in site.text(record).entry_links if code in named(short_key(link.text))]
+    return [link for link in site.text(record).entry_links
+            if code in named(short_key(link.text)) or code in compiled.fuzzy.match(link.text)]
 
 
 def pointer_targets(site: Site, compiled: CompiledRules, record: PageRecord, code: str) -> list[Link]:

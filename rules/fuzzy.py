@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 import ahocorasick
 
@@ -22,10 +23,12 @@ from rules.thai import strict_key
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
+SYNONYMS = Path(__file__).with_name("synonyms.yaml")
+
 # Words that carry no meaning of their own in item names and link texts.
 STOPWORDS = frozenset({
     "การ", "ความ", "ของ", "และ", "หรือ", "ใน", "ที่", "ให้", "เพื่อ", "ประจำ", "ปี", "ปีงบประมาณ", "งบประมาณ",
-    "พ.ศ.", "พศ", "หน่วยงาน", "เรื่อง", "ตาม", "ด้าน", "ต่อ", "กับ", "แก่", "ฯ", "ๆ", "ได้", "มี", "เป็น", "จาก", "โดย",
+    "พ.ศ.", "พ.ศ", "พศ", "ภาครัฐ", "เรื่อง", "ตาม", "ด้าน", "ต่อ", "กับ", "แก่", "ฯ", "ๆ", "ได้", "มี", "เป็น", "จาก", "โดย",
     "ข้อมูล", "เกี่ยวกับ", "สำหรับ", "ฉบับ", "ทั้ง", "ระดับ", "อบต", "อบต.", "เทศบาล", "องค์การบริหารส่วนตำบล", "ตำบล",
 })
 MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
@@ -33,6 +36,13 @@ MIN_PRECISION = 0.45  # share of the text's letters that belong to the name's wo
 MIN_SHARED = 2  # words in common
 SUBSET_COVERAGE = 0.5  # ... or, when every word of the text is the name's, this share of the name
 ANCHOR_MIN = 4  # a distinctive word has at least this many letters
+# What kind of document a text names, from its first word: 'คู่มือ…' is a manual and never the complaint channel
+# whose name shares its other words, 'สถิติ…' statistics. A name without that word is not what the text names.
+KIND_WORDS = frozenset({"แผน", "รายงาน", "คู่มือ", "สถิติ", "ช่องทาง", "ประกาศ", "สรุป", "มาตร", "นโยบาย"})
+# The period a report covers: a six-monthly report is not the yearly one, nor the reverse.
+PERIODS = (frozenset({"รอบ"}), frozenset({"ประจำปี"}), frozenset({"รายเดือน"}))
+_PERIOD_WORDS = frozenset().union(*PERIODS)
+FILLERS = ("การ", "งาน")  # words that only make a noun of the next (การบริหาร, งานบุคคล), stripped from a token
 SPLIT_MIN = 4  # each half of a compound split in two has at least this many letters
 
 
@@ -46,25 +56,44 @@ def words(text: str) -> tuple[str, ...]:
         key = strict_key(token).strip(".-()[]:/,\"'“”")
         for part in _parts(key):
             if part not in STOPWORDS and not part.isdigit() and any(ch.isalpha() for ch in part):
-                out.append(part)
-    return tuple(out)
+                out.extend(_synonyms().get(part, (part,)))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """rules/synonyms.yaml as word -> the word(s) item names use for it."""
+    import yaml
+
+    table: dict[str, tuple[str, ...]] = {}
+    for entry in yaml.safe_load(SYNONYMS.read_text(encoding="utf-8")) or []:
+        for word in entry["for"]:
+            table[strict_key(str(word)).lower()] = tuple(strict_key(str(w)).lower() for w in entry["use"])
+    return table
 
 
 @lru_cache(maxsize=20_000)
 def _parts(key: str) -> tuple[str, ...]:
     """A compound the dictionary holds whole ('อำนาจหน้าที่') as its two words ('อำนาจ', 'หน้าที่'), so that
     'หน้าที่และอำนาจ' shares them; a word that is no such pair stays whole."""
-    if len(key) < 2 * SPLIT_MIN:
-        return (key,) if key else ()
     from pythainlp.corpus import thai_words
 
+    if key in STOPWORDS:
+        return (key,)  # 'หน่วยงาน' is a stop word, not 'หน่วย' + the filler 'งาน'
     known = thai_words()
+    for filler in FILLERS:  # 'การบริหาร' is 'บริหาร', 'งานบุคคล' 'บุคคล', 'ปฏิบัติการ' 'ปฏิบัติ'
+        if key.startswith(filler) and len(key) - len(filler) >= SPLIT_MIN and key[len(filler):] in known:
+            return _parts(key[len(filler):])
+        if key.endswith(filler) and len(key) - len(filler) >= SPLIT_MIN and key[:-len(filler)] in known:
+            return _parts(key[:-len(filler)])
+    if len(key) < 2 * SPLIT_MIN:
+        return (key,) if key else ()
     best = None
     for cut in range(SPLIT_MIN, len(key) - SPLIT_MIN + 1):
         head, tail = key[:cut], key[cut:]
         if head in known and tail in known and (best is None or min(len(head), len(tail)) > min(map(len, best))):
             best = (head, tail)
-    return best or (key,)
+    return _parts(best[0]) + _parts(best[1]) if best else (key,)
 
 
 def _weight(tokens) -> int:
@@ -85,6 +114,8 @@ class FuzzyNames:
     def _anchors(self):
         automaton = ahocorasick.Automaton()
         anchors = {w for variants in self._words.values() for ws in variants for w in ws if len(w) >= ANCHOR_MIN}
+        # a synonym of a name's word ('เฟซบุ๊ก' for 'social network') is as distinctive as the word
+        anchors |= {word for word, stands_for in _synonyms().items() if anchors & set(stands_for)}
         for word in anchors:
             automaton.add_word(word, word)
         if anchors:
@@ -110,19 +141,28 @@ class FuzzyNames:
         have = frozenset(words(text))
         if not have:
             return {}
+        ordered = words(text)
+        kind = ordered[0] if ordered[0] in KIND_WORDS else None
+        periods = [period for period in PERIODS if period & have]
         scores: dict[str, float] = {}
         for code, variants in self._words.items():
             for name in variants:
-                shared = name & have
-                if len(shared) < min(MIN_SHARED, len(name), len(have)):
+                if kind is not None and kind not in name:
+                    continue
+                if periods and not any(period & name for period in periods) and any(
+                        period & name for period in PERIODS):
+                    continue
+                text_words = have
+                shared = name & text_words
+                if len(shared) < min(MIN_SHARED, len(name), len(text_words)):
                     continue
                 coverage = _weight(shared) / _weight(name)
-                precision = _weight(shared) / _weight(have)
+                precision = _weight(shared) / _weight(text_words)
                 if (coverage >= MIN_COVERAGE and precision >= MIN_PRECISION) or (
-                        shared == have and coverage >= SUBSET_COVERAGE):
+                        shared == text_words - (_PERIOD_WORDS - name) and coverage >= SUBSET_COVERAGE):
                     # ranked on both sides (weighted Jaccard): coverage alone prefers the shortest name the text
                     # contains, so 'สรุปผลการจัดซื้อจัดจ้างรายเดือน' went to the yearly summary
-                    score = _weight(shared) / _weight(name | have)
+                    score = _weight(shared) / _weight(name | text_words)
                     scores[code] = max(scores.get(code, 0.0), score)
         if not scores:
             return {}

@@ -46,3 +46,31 @@ def test_a_compound_word_and_its_parts_in_another_order_are_alike():
     # 'อำนาจหน้าที่' is one dictionary word; 'หน้าที่และอำนาจ' is its two halves the other way round
     names = FuzzyNames({"O3": ["อำนาจหน้าที่"], "O1": ["โครงสร้าง"]})
     assert set(names.match("หน้าที่และอำนาจ")) == {"O3"}
+
+
+def test_a_manual_or_statistics_is_never_taken_for_the_complaint_channel_whose_other_words_it_shares():
+    # the first word says what kind of document the text names; a name without it is another thing
+    names = FuzzyNames({"channel": ["ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"],
+                        "statistics": ["ข้อมูลสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"]})
+    assert names.match("คู่มือการจัดการเรื่องร้องเรียนการทุจริต") == {}
+    assert set(names.match("สถิติเรื่องร้องเรียนการทุจริต")) == {"statistics"}
+
+
+def test_a_six_monthly_report_is_not_taken_for_the_yearly_one():
+    names = FuzzyNames({"yearly": ["รายงานผลการดำเนินงานประจำปี"]})
+    assert names.match("รายงานผลการดำเนินงานรอบ 6 เดือน") == {}
+    assert set(names.match("รายงานผลการดำเนินงาน ประจำปี 2568")) == {"yearly"}
+
+
+def test_fillers_and_everyday_synonyms_meet_the_official_hr_wording():
+    # 'การบริหารงานบุคคล' is the local-government wording of 'การบริหารทรัพยากรบุคคล'; 'บุคลากร' is personnel
+    hr = CompiledRules(resolve_rules(2565)).fuzzy
+    assert set(hr.match("นโยบายการบริหารงานบุคคล")) == {"O25"}
+    assert set(hr.match("หลักเกณฑ์การบริหารงานบุคคล")) == {"O27"}
+    assert set(FUZZY.match("รายงานผลการพัฒนาบุคลากร ประจำปี ๒๕๖๘")) == {"O14"}
+
+
+def test_an_agency_naming_its_facebook_page_names_the_social_network_item():
+    social = CompiledRules(resolve_rules(2565)).fuzzy
+    assert set(social.match("Facebook")) == {"O9"}
+    assert set(social.match("เฟซบุ๊ก")) == {"O9"}
