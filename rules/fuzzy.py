@@ -142,12 +142,16 @@ class FuzzyNames:
         if not have:
             return {}
         ordered = words(text)
-        kind = ordered[0] if ordered[0] in KIND_WORDS else None
+        kinds = set()
+        for word in ordered:  # 'รายงานสถิติ…': a report of statistics is either
+            if word not in KIND_WORDS:
+                break
+            kinds.add(word)
         periods = [period for period in PERIODS if period & have]
         scores: dict[str, float] = {}
         for code, variants in self._words.items():
             for name in variants:
-                if kind is not None and kind not in name:
+                if kinds and not kinds & name:
                     continue
                 if periods and not any(period & name for period in periods) and any(
                         period & name for period in PERIODS):
