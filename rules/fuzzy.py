@@ -12,6 +12,7 @@ Aho-Corasick pass over the names' distinctive words, and the tokenizer is loaded
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -24,6 +25,9 @@ os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 SYNONYMS = Path(__file__).with_name("synonyms.yaml")
+# An agency's own name in a link text ('Facebook อบต.บ้านนาดี', '…ของเทศบาลตำบลหนองปลาไหล') says nothing of the
+# item, and its place words would count against the match: the kind of agency and the name after it go.
+_AGENCY = re.compile(r"(องค์การบริหารส่วน(ตำบล|จังหวัด)|อบต\.|อบจ\.|เทศบาล(ตำบล|เมือง|นคร)?|ทต\.|ทม\.|ทน\.)\s*\S*")
 
 # Words that carry no meaning of their own in item names and link texts.
 STOPWORDS = frozenset({
@@ -52,7 +56,7 @@ def words(text: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
     out = []
-    for token in word_tokenize(text, engine="newmm", keep_whitespace=False):
+    for token in word_tokenize(_AGENCY.sub(" ", text), engine="newmm", keep_whitespace=False):
         key = strict_key(token).strip(".-()[]:/,\"'“”")
         for part in _parts(key):
             if part not in STOPWORDS and not part.isdigit() and any(ch.isalpha() for ch in part):

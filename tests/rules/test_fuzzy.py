@@ -74,3 +74,4 @@ def test_an_agency_naming_its_facebook_page_names_the_social_network_item():
     social = CompiledRules(resolve_rules(2565)).fuzzy
     assert set(social.match("Facebook")) == {"O9"}
     assert set(social.match("เฟซบุ๊ก")) == {"O9"}
+    assert set(social.match("เฟซบุ๊ก อบต.บ้านนาดี")) == {"O9"}  # the agency's own name says nothing of the item
