@@ -39,6 +39,8 @@ MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
 MIN_PRECISION = 0.45  # share of the text's letters that belong to the name's words
 MIN_SHARED = 2  # words in common
 SUBSET_COVERAGE = 0.5  # ... or, when every word of the text is the name's, this share of the name
+SUBSET_WORDS = 4  # ... or this many of its words (a long name: the No Gift Policy declaration's)
+SUBSET_LETTERS = 20  # ... of this many letters
 ANCHOR_MIN = 4  # a distinctive word has at least this many letters
 # What kind of document a text names, from its first word: 'คู่มือ…' is a manual and never the complaint channel
 # whose name shares its other words, 'สถิติ…' statistics. A name without that word is not what the text names.
@@ -56,12 +58,27 @@ def words(text: str) -> tuple[str, ...]:
     from pythainlp.tokenize import word_tokenize
 
     out = []
-    for token in word_tokenize(_AGENCY.sub(" ", text), engine="newmm", keep_whitespace=False):
+    for token in word_tokenize(_AGENCY.sub(" ", text), engine="newmm", custom_dict=_dictionary(),
+                               keep_whitespace=False):
         key = strict_key(token).strip(".-()[]:/,\"'“”")
         for part in _parts(key):
             if part not in STOPWORDS and not part.isdigit() and any(ch.isalpha() for ch in part):
                 out.extend(_synonyms().get(part, (part,)))
     return tuple(dict.fromkeys(out))
+
+
+# Dictionary words that make newmm cut the commonest phrases of item names wrongly: with 'งานการ', 'รายงานการ…'
+# was cut 'ราย' + 'งานการ'; with 'ทางการ' ("official"), 'ช่องทางการ…' and 'แนวทางการ…' lost 'ช่องทาง' and 'แนวทาง'.
+MISLEADING_WORDS = frozenset({"งานการ", "ทางการ"})
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """The tokenizer's dictionary less :data:`MISLEADING_WORDS`."""
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import Trie
+
+    return Trie(thai_words() - MISLEADING_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +184,8 @@ class FuzzyNames:
                 coverage = _weight(shared) / _weight(name)
                 precision = _weight(shared) / _weight(text_words)
                 if (coverage >= MIN_COVERAGE and precision >= MIN_PRECISION) or (
-                        shared == text_words - (_PERIOD_WORDS - name) and coverage >= SUBSET_COVERAGE):
+                        shared == text_words - (_PERIOD_WORDS - name) and (
+                            coverage >= SUBSET_COVERAGE or (len(shared) >= SUBSET_WORDS and _weight(shared) >= SUBSET_LETTERS))):
                     # ranked on both sides (weighted Jaccard): coverage alone prefers the shortest name the text
                     # contains, so 'สรุปผลการจัดซื้อจัดจ้างรายเดือน' went to the yearly summary
                     score = _weight(shared) / _weight(name | text_words)

@@ -75,3 +75,15 @@ def test_an_agency_naming_its_facebook_page_names_the_social_network_item():
     assert set(social.match("Facebook")) == {"O9"}
     assert set(social.match("เฟซบุ๊ก")) == {"O9"}
     assert set(social.match("เฟซบุ๊ก อบต.บ้านนาดี")) == {"O9"}  # the agency's own name says nothing of the item
+
+
+def test_four_words_of_a_long_name_are_enough_when_the_text_says_nothing_else():
+    no_gift = CompiledRules(resolve_rules(2568)).fuzzy
+    assert set(no_gift.match("ประกาศเจตนารมณ์ No Gift Policy")) == {"O21"}
+
+
+def test_a_report_is_read_as_a_report_however_the_tokenizer_would_cut_it():
+    from rules.fuzzy import words
+
+    # newmm's dictionary holds 'งานการ', which cut 'รายงานการ…' into 'ราย' + 'งานการ'
+    assert words("รายงานการรับของขวัญและประโยชน์อื่นใด")[0] == "รายงาน"
