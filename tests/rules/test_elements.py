@@ -1,0 +1,37 @@
+"""Required elements are read from what the page says of itself, not from words that merely contain theirs:
+'สำนักปลัด' is a unit, not the position ปลัด; 'ยื่นคำขอพร้อมเอกสาร' in a manual's steps is no list of the
+documents a citizen must bring."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules.loader import resolve_rules
+from rules.patterns import CompiledRules
+from rules.thai import loose_key, strict_key
+
+
+def element(year: int, code: str, name: str):
+    compiled = CompiledRules(resolve_rules(year))
+    return next(e for e in compiled.elements[code] if e.name == name)
+
+
+def says(element, text: str) -> bool:
+    return element.in_text(strict_key(text), loose_key(text))
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_the_office_of_the_permanent_secretary_is_a_unit_not_a_key_position(year):
+    positions = element(year, "O1", "ตำแหน่งสำคัญ")
+    assert not says(positions, "ส่วนราชการภายใน: สำนักปลัด / กองคลัง / กองช่าง / กองการศึกษา ศาสนาและวัฒนธรรม")
+    assert says(positions, "ปลัดองค์การบริหารส่วนตำบล (นักบริหารงานท้องถิ่น ระดับกลาง) กำกับดูแลสำนักปลัด")
+    assert says(positions, "นายกองค์การบริหารส่วนตำบลนาเชือก")
+
+
+@pytest.mark.parametrize("year", [2568, 2569])
+def test_documents_mentioned_in_the_steps_are_not_the_list_of_documents_to_bring(year):
+    documents = element(year, "O9", "เอกสารที่ต้องใช้")
+    assert not says(documents, "ขั้นตอนการให้บริการ: 1. ยื่นคำขอพร้อมเอกสาร 2. เจ้าหน้าที่ตรวจสอบเอกสาร 3. แจ้งผล")
+    assert says(documents, "รายการเอกสารหลักฐานประกอบ: สำเนาบัตรประจำตัวประชาชน สำเนาทะเบียนบ้าน")
+    assert says(documents, "เอกสารที่ต้องใช้: ไม่มี")
+    assert says(documents, "ไม่ต้องใช้เอกสาร")
