@@ -35,3 +35,10 @@ def test_documents_mentioned_in_the_steps_are_not_the_list_of_documents_to_bring
     assert says(documents, "รายการเอกสารหลักฐานประกอบ: สำเนาบัตรประจำตัวประชาชน สำเนาทะเบียนบ้าน")
     assert says(documents, "เอกสารที่ต้องใช้: ไม่มี")
     assert says(documents, "ไม่ต้องใช้เอกสาร")
+
+
+@pytest.mark.parametrize("year", [2565, 2569])
+def test_the_word_agency_is_no_internal_unit(year):
+    units = element(year, "O1", "หน่วยงานภายใน (สำนัก/กอง/ฝ่าย/งาน)")
+    assert not says(units, "แผนผังโครงสร้างของหน่วยงาน นายกองค์การบริหารส่วนตำบล รองนายก ปลัด")
+    assert says(units, "สำนักปลัด: งานบริหารทั่วไป งานนโยบายและแผน กองคลัง: งานการเงินและบัญชี")
