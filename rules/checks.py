@@ -557,16 +557,18 @@ def _opened_for_elements(ctx: Context) -> list[PageRecord]:
             or years & wanted]
 
 
-def _has_feature(record: PageRecord, feature: str) -> bool:
-    return {"image": record.images, "form": record.forms, "table": record.tables}[feature] > 0
+def _has_feature(record: PageRecord, feature: str, site: Site) -> bool:
+    images = site.furniture.own_images(record)
+    return {"image": images, "form": record.forms, "table": record.tables}[feature] > 0
 
 
 def _missing(elements, record: PageRecord, text: PageText, extra: PageText | None) -> list[str]:
     missing = []
     for element in elements:
         if element.html:
-            ok = _has_feature(record, element.html) or (
-                extra is not None and extra.record.kind == "page" and _has_feature(extra.record, element.html))
+            ok = _has_feature(record, element.html, text.site) or (
+                extra is not None and extra.record.kind == "page" and _has_feature(extra.record, element.html,
+                                                                                  text.site))
         else:
             ok = element.in_text(text.element_key, text.element_loose_key) or (
                 extra is not None and element.in_text(extra.element_key, extra.element_loose_key))

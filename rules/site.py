@@ -43,6 +43,16 @@ def title_segments(title: str) -> list[str]:
     return [part.strip() for part in _TITLE_SPLIT.split(title) if part.strip()]
 
 
+TEMPLATE_IMAGE_SHARE = 0.6  # as many pictures as this share of the pages show are the template's
+
+
+def _template_images(pages: list[PageRecord]) -> int:
+    if len(pages) < FURNITURE_MIN_PAGES:
+        return 0
+    counts = sorted((r.images for r in pages), reverse=True)
+    return counts[math.ceil(TEMPLATE_IMAGE_SHARE * len(counts)) - 1]
+
+
 @dataclass
 class Furniture:
     """What the site repeats: template blocks, and links repeated across pages."""
@@ -52,6 +62,7 @@ class Furniture:
     link_texts: frozenset[str] = frozenset()
     title_parts: frozenset[str] = frozenset()  # parts of titles on many pages: the site's own name
     pages: int = 0
+    images: int = 0  # pictures most pages show (an emblem, a banner): the template's, not a page's own
 
     @classmethod
     def learn(cls, pages: list[PageRecord]) -> Furniture:
@@ -67,7 +78,13 @@ class Furniture:
         blocks = frozenset(b for b, n in block_pages.items() if n >= threshold)
         links = frozenset(k for k, n in link_pages.items() if n >= LINK_FURNITURE_MIN_PAGES)
         parts = frozenset(p for p, n in part_pages.items() if n >= threshold)
-        return cls(blocks, links, frozenset(" ".join(text.split()) for _, text in links), parts, len(pages))
+        return cls(blocks, links, frozenset(" ".join(text.split()) for _, text in links), parts, len(pages),
+                   _template_images(pages))
+
+    def own_images(self, record: PageRecord) -> int:
+        """The page's pictures beyond the template's: an executives page whose only picture is the school's
+        emblem shows no photo."""
+        return max(0, record.images - self.images)
 
     def is_block(self, block: str) -> bool:
         return block in self.blocks or block in self.link_texts

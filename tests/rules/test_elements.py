@@ -42,3 +42,19 @@ def test_the_word_agency_is_no_internal_unit(year):
     units = element(year, "O1", "หน่วยงานภายใน (สำนัก/กอง/ฝ่าย/งาน)")
     assert not says(units, "แผนผังโครงสร้างของหน่วยงาน นายกองค์การบริหารส่วนตำบล รองนายก ปลัด")
     assert says(units, "สำนักปลัด: งานบริหารทั่วไป งานนโยบายและแผน กองคลัง: งานการเงินและบัญชี")
+
+
+def test_the_school_emblem_on_every_page_is_no_photo_of_the_executives():
+    from model.records import PageRecord
+    from rules.site import Furniture
+
+    def page(n: int, images: int) -> PageRecord:
+        return PageRecord(url=f"http://nachueak.ac.th/page.php?id={n}", final_url=f"http://nachueak.ac.th/page.php?id={n}",
+                          status=200, title="โรงเรียนบ้านนาเชือก", images=images)
+
+    site_pages = [page(n, 1) for n in range(20)] + [page(n, 2) for n in range(20, 28)] + [page(99, 0)]
+    furniture = Furniture.learn(site_pages)
+    executives_without_photos = page(771, 1)
+    executives_with_photos = page(772, 4)
+    assert furniture.own_images(executives_without_photos) == 0
+    assert furniture.own_images(executives_with_photos) == 3
