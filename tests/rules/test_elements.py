@@ -58,3 +58,10 @@ def test_the_school_emblem_on_every_page_is_no_photo_of_the_executives():
     executives_with_photos = page(772, 4)
     assert furniture.own_images(executives_without_photos) == 0
     assert furniture.own_images(executives_with_photos) == 3
+
+
+@pytest.mark.parametrize("year", [2567, 2568, 2569])
+def test_a_report_title_is_not_the_results_it_should_report(year):
+    results = element(year, "O19" if year == 2569 else ("O20" if year == 2568 else "O25"), "ผลการมีส่วนร่วม")
+    assert not says(results, "รายงานผลการเปิดโอกาสให้ผู้มีส่วนได้ส่วนเสียมีส่วนร่วม ปีงบประมาณ 2569")
+    assert says(results, "ผลการมีส่วนร่วม: ที่ประชุมเสนอโครงการ 12 โครงการ")
