@@ -25,7 +25,7 @@ import time
 import uuid
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crawler.extract import Extracted, extract_html, shared_link
 from model.records import page_fields_json
@@ -64,20 +64,15 @@ MAX_NUMBERED = 300_000  # values a worker numbers before it starts afresh (a new
 
 @dataclass
 class Packed:
-    """A page as the worker sends it: links and blocks as numbers of ``series``, with the values first numbered
-    on this page (``first`` is the number of ``new[0]``)."""
+    """A page as the worker sends it: ``page`` without its links and blocks, which travel as numbers of
+    ``series``, with the values first numbered on this page (``first`` is the number of ``new[0]``)."""
 
     series: str
     first: int
     new: list
     links: list[int]
     blocks: list[int]
-    title: str
-    headings: list[str]
-    images: int
-    forms: int
-    tables: int
-    json: str  # the record's page fields as JSON, encoded here rather than by the reactor
+    page: Extracted  # links and blocks empty; ``json`` encoded here rather than by the reactor
 
 
 _numbers: dict = {}  # in the worker: a link's (url, text, source, context) or a block -> its number
@@ -104,8 +99,7 @@ def extract_packed(url: str, html: str) -> Packed:
     links = [number((link.url, link.text, link.source, link.context)) for link in page.links]
     blocks = [number(block) for block in page.blocks]
     encoded = page_fields_json(page.title, page.headings, page.blocks, page.links, page.images, page.forms, page.tables)
-    return Packed(_series, first, new, links, blocks, page.title, page.headings, page.images, page.forms, page.tables,
-                  encoded)
+    return Packed(_series, first, new, links, blocks, replace(page, links=[], blocks=[], json=encoded))
 
 
 _values: dict[str, dict[int, object]] = {}  # here: each series' numbered values (shared Links, interned blocks)
@@ -132,9 +126,7 @@ def _take_in(future: Future) -> None:
 def unpack(packed: Packed) -> Extracted:
     """The page with its shared links and blocks; KeyError if a number was never taken in."""
     table = _values[packed.series]
-    return Extracted(title=packed.title, headings=packed.headings, blocks=[table[n] for n in packed.blocks],
-                     links=[table[n] for n in packed.links], images=packed.images, forms=packed.forms,
-                     tables=packed.tables, json=packed.json)
+    return replace(packed.page, links=[table[n] for n in packed.links], blocks=[table[n] for n in packed.blocks])
 
 
 def _pool() -> ProcessPoolExecutor:

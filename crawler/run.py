@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import scrapy.core.downloader.handlers.http11  # noqa: F401  (see below)
+# The HTTP download handler is imported with this module, not when the first crawl starts: its TLS module's
+# deprecation shims call inspect.stack(), which reads the source of every frame and took 0.5 s deep inside the
+# reactor (0.05 s here).
+import scrapy.core.downloader.handlers.http11  # noqa: F401
 from scrapy.crawler import Crawler, CrawlerProcess, CrawlerRunner
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure as TwistedFailure
@@ -28,10 +31,6 @@ from crawler.resolver import install_guard
 from crawler.settings import DEFAULT_CONTACT, crawl_settings
 from crawler.spider import AgencySpider
 from crawler.urls import host_twins
-
-# The HTTP download handler is imported above, with this module, not when the first crawl starts: its TLS
-# module's deprecation shims call inspect.stack(), which reads the source of every frame and took 0.5 s deep
-# inside the reactor (0.05 s here).
 from model.files import write_text
 from model.records import PageRecord
 from model.urls import canonical
