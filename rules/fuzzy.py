@@ -145,8 +145,7 @@ class FuzzyNames:
 
     def warm(self) -> None:
         """Load the tokenizer and its dictionary (0.4 s) and word the names now, e.g. while a crawl runs."""
-        _ = self._anchors
-        _parts("หน้าที่และอำนาจ")
+        _ = self._anchors  # words every name: the tokenizer, its dictionary and the synonyms load
 
     def worth_trying(self, key: str) -> bool:
         """A cheap screen on the text's strict key: does it hold any distinctive word of any name?"""
@@ -159,10 +158,10 @@ class FuzzyNames:
         key = strict_key(text)
         if not key or not self.worth_trying(key):
             return {}
-        have = frozenset(words(text))
+        ordered = words(text)
+        have = frozenset(ordered)
         if not have:
             return {}
-        ordered = words(text)
         kinds = set()
         for word in ordered:  # 'รายงานสถิติ…': a report of statistics is either
             if word not in KIND_WORDS:
@@ -177,18 +176,18 @@ class FuzzyNames:
                 if periods and not any(period & name for period in periods) and any(
                         period & name for period in PERIODS):
                     continue
-                text_words = have
-                shared = name & text_words
-                if len(shared) < min(MIN_SHARED, len(name), len(text_words)):
+                shared = name & have
+                if len(shared) < min(MIN_SHARED, len(name), len(have)):
                     continue
                 coverage = _weight(shared) / _weight(name)
-                precision = _weight(shared) / _weight(text_words)
-                if (coverage >= MIN_COVERAGE and precision >= MIN_PRECISION) or (
-                        shared == text_words - (_PERIOD_WORDS - name) and (
-                            coverage >= SUBSET_COVERAGE or (len(shared) >= SUBSET_WORDS and _weight(shared) >= SUBSET_LETTERS))):
+                precision = _weight(shared) / _weight(have)
+                # a short text all of whose words are the name's (a period the name does not state aside)
+                within = shared == have - (_PERIOD_WORDS - name) and (
+                    coverage >= SUBSET_COVERAGE or (len(shared) >= SUBSET_WORDS and _weight(shared) >= SUBSET_LETTERS))
+                if (coverage >= MIN_COVERAGE and precision >= MIN_PRECISION) or within:
                     # ranked on both sides (weighted Jaccard): coverage alone prefers the shortest name the text
                     # contains, so 'สรุปผลการจัดซื้อจัดจ้างรายเดือน' went to the yearly summary
-                    score = _weight(shared) / _weight(name | text_words)
+                    score = _weight(shared) / _weight(name | have)
                     scores[code] = max(scores.get(code, 0.0), score)
         if not scores:
             return {}
