@@ -398,8 +398,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", action="append", help="ชื่อเว็บตัวอย่าง (default: ทั้งหมด)")
     p.add_argument("--generated", action="store_true",
                    help="เว็บที่สร้างจากตัวสร้าง (demo/generator) แทนเว็บตัวอย่าง (seeded generated sites)")
-    p.add_argument("--split", choices=["tune", "test"], default="tune",
-                   help="ชุด seed: tune (1–499, ใช้ปรับจูน) หรือ test (1000+, ใช้วัดผลเท่านั้น)")
+    p.add_argument("--split", choices=["tune", "dev", "test"], default="tune",
+                   help="ชุด seed: tune (1–499, ใช้ปรับจูน), dev (500–999, ถ้อยคำชุด dev ที่ไม่เคยใช้ปรับจูนแบบแผน) "
+                        "หรือ test (1000+, ใช้วัดผลเท่านั้น)")
     p.add_argument("--styles", nargs="+", help="รูปแบบ CMS (default: ทั้งหมด)")
     p.add_argument("--years", nargs="+", type=number(int), help="ปีการประเมิน (default: 2565–2569)")
     p.add_argument("--per-cell", type=number(int), default=2, help="จำนวนเว็บต่อ (style, ปี) (default 2)")

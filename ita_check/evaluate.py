@@ -4,9 +4,10 @@ Each site is served on 127.0.0.1 and audited by a separate ``ita audit`` process
 process), exactly as a user runs it.
 
 Two kinds of sites: the two hand-built ones (demo/, demo/heldout/), kept as regression rows, and sites made by
-the seeded generator (demo/generator) in two splits. Tune seeds (1–499) use only the tune wordings of the
-generator's vocabulary and are the ones to read wrong decisions from; test seeds (1000+) use every wording and
-are only measured. A split covers every (CMS style, year) cell with ``per_cell`` seeds.
+the seeded generator (demo/generator) in three splits. Tune seeds (1–499) use only the tune wordings of the
+generator's vocabulary; dev seeds (500–999) add the dev wordings (vocab-dev.yaml), written apart from the
+rules, to find what unseen wording breaks; both are the ones to read wrong decisions from. Test seeds (1000+)
+add the test wordings instead and are only measured. A split covers every (CMS style, year) cell with ``per_cell`` seeds.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def run_eval(out: Path, sites: list[str] | None = None) -> int:
 
 # -- generated sites ------------------------------------------------------------------------------------------------
 
-SPLIT_SEEDS = {"tune": (1, 499), "test": (1000, 9999)}
+SPLIT_SEEDS = {"tune": (1, 499), "dev": (500, 999), "test": (1000, 9999)}
 
 
 def reason_text(reason) -> str:
@@ -294,7 +295,8 @@ HEADER = ["", "เว็บ", "ข้อ", "ตัดสินถูก (decided
 
 
 def generated_report(runs: list[SiteRun], split: str, list_wrong: bool | None = None) -> str:
-    """Tables per CMS style, per year, per defect class and a total; the wrong decisions for the tune split."""
+    """Tables per CMS style, per year, per defect class and a total; the wrong decisions for the tune and dev
+    splits."""
     items = [i for r in runs for i in r.items]
     lines = [f"### Generated sites, {split} split ({len(runs)} sites, seeds "
              f"{', '.join(str(r.seed) for r in runs[:3])}{', …' if len(runs) > 3 else ''})"]
@@ -320,7 +322,7 @@ def generated_report(runs: list[SiteRun], split: str, list_wrong: bool | None = 
     lines.append(table([_row("OCR (as audited)", items, runs), _row("ไม่อ่านสแกน (without OCR)", without, runs),
                         _row("  scanned items, OCR", scans, runs), _row("  scanned items, no OCR", scans_without, runs)],
                        ["OCR", *HEADER[1:]], "lrrrrrrrr"))
-    held = [i for i in items if i.wording_split == "test"]
+    held = [i for i in items if i.wording_split not in ("tune", "")]
     if held:
         lines.append(f"items worded only in the held-out vocabulary: {_pct(sum(i.truth == i.audit for i in held), len(held))} decided right")
     failed = [r for r in runs if r.error]
@@ -330,14 +332,14 @@ def generated_report(runs: list[SiteRun], split: str, list_wrong: bool | None = 
     if walls:
         lines.append(f"wall time per site: mean {sum(walls) / len(walls):.1f} s, max {max(walls):.1f} s "
                      f"({max(runs, key=lambda r: r.wall).site}); sites ran 2 at a time")
-    if list_wrong if list_wrong is not None else split == "tune":
+    if list_wrong if list_wrong is not None else split != "test":
         wrong = [i for i in items if i.truth != i.audit]
         lines.append(f"wrong decisions ({len(wrong)}): site, code, truth defect, audit reason")
         for i in wrong:
             verdict = "false present" if i.audit else "missed"
             lines.append(f"  {i.site} {i.code} [{verdict}] defect={i.defect}: {i.reason}")
     elif split == "test":
-        lines.append("(wrong decisions are listed for the tune split only: the test split is for measuring, not tuning)")
+        lines.append("(wrong decisions are listed for the tune and dev splits only: the test split is for measuring, not tuning)")
     return "\n".join(lines)
 
 

@@ -41,8 +41,9 @@ WHY = {"not_published": "ไม่พบการเผยแพร่ข้อ�
 
 
 def split_of(seed: int) -> str:
-    """Tune seeds (below 1000) draw only tune wordings; test seeds draw from the whole vocabulary."""
-    return "tune" if seed < 1000 else "test"
+    """Tune seeds (below 500) draw only tune wordings; dev seeds (500–999) tune and dev wordings; test seeds
+    (1000 on) tune and test wordings."""
+    return "tune" if seed < 500 else "dev" if seed < 1000 else "test"
 
 
 def thai_year(n: int, rng: random.Random, p: float = 0.3) -> str:
@@ -294,7 +295,7 @@ class SiteBuilder:
         text = self.rng.choice(names)
         split = "tune"
         for w in concept.names:
-            if w.text == text:
+            if w.text == text and w.fits(self.split, self.kind):  # a dev wording may repeat a test one's text
                 split = w.split
         return self.fill(text), split
 

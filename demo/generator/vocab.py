@@ -18,7 +18,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 RULES = HERE.parents[1] / "rules"
 YEARS = (2565, 2566, 2567, 2568, 2569)
-SPLITS = ("tune", "test")
+SPLITS = ("tune", "dev", "test")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ class Wording:
     kinds: tuple[str, ...] = ()
 
     def fits(self, split: str, kind: str) -> bool:
-        return (split == "test" or self.split == "tune") and (not self.kinds or kind in self.kinds)
+        """A tune wording fits every site; a dev or test wording only sites of its own split, so tuning on dev
+        sites never shows the matcher a test wording."""
+        return self.split in ("tune", split) and (not self.kinds or kind in self.kinds)
 
 
 @dataclass
@@ -116,11 +118,36 @@ class Vocab:
         return rng.choice(usable) if usable else default
 
     def held_out_share(self) -> float:
-        """Share of wordings tagged test (for the README and the tests: roughly 35 %)."""
-        every = [w for c in self.concepts.values() for w in (*c.names, *c.docs)]
+        """Share of wordings a test site may draw that are tagged test (for the README and the tests: roughly 35 %)."""
+        every = [w for c in self.concepts.values() for w in (*c.names, *c.docs) if w.split != "dev"]
         return sum(w.split == "test" for w in every) / len(every)
+
+
+def _with_dev(data: dict, dev: dict, path: Path) -> dict:
+    """vocab.yaml with the dev wordings of vocab-dev.yaml added to its lists.
+
+    The dev wordings live in a file of their own, written without sight of vocab.yaml's test wordings, so the
+    matcher can be tuned on wording it has never seen (dev seeds) while the test split stays unseen.
+    """
+    for key in ("year_phrases", "half_year_phrases", "placeholders"):
+        data[key] = [*(data.get(key) or []), *(dev.get(key) or [])]
+    for cid, raw in (dev.get("concepts") or {}).items():
+        if cid not in data["concepts"]:
+            raise ValueError(f"{path}: concept {cid!r} is not in vocab.yaml")
+        for key in ("names", "docs", "body"):
+            data["concepts"][cid][key] = [*(data["concepts"][cid].get(key) or []), *(raw.get(key) or [])]
+    for name, raw in (dev.get("elements") or {}).items():
+        if name not in data["elements"]:
+            raise ValueError(f"{path}: element {name!r} is not in vocab.yaml")
+        data["elements"][name] = [*data["elements"][name], *raw]
+    data["version"] = f"{data.get('version', 1)}+dev{dev.get('version', 1)}"
+    return data
 
 
 @functools.cache
 def load_vocab() -> Vocab:
-    return Vocab(yaml.safe_load((HERE / "vocab.yaml").read_text(encoding="utf-8")))
+    data = yaml.safe_load((HERE / "vocab.yaml").read_text(encoding="utf-8"))
+    dev_path = HERE / "vocab-dev.yaml"
+    if dev_path.is_file():
+        data = _with_dev(data, yaml.safe_load(dev_path.read_text(encoding="utf-8")), dev_path)
+    return Vocab(data)

@@ -88,7 +88,22 @@ def test_tune_seeds_use_only_tune_wordings_and_a_third_of_the_vocabulary_is_held
     for seed in range(1000, 1004):
         truth = build_site("modern", 2565, seed, tmp_path / f"test{seed}")
         held_out += sum(item["wording_split"] == "test" for item in truth["items"].values())
+        assert "dev" not in {item["wording_split"] for item in truth["items"].values()}
     assert held_out > 0
+
+
+def test_dev_seeds_draw_dev_wordings_and_never_a_test_wording(tmp_path):
+    """Tuning on dev sites must never show the matcher a test wording, and test sites never a dev one."""
+    assert split_of(499) == "tune" and split_of(500) == "dev" and split_of(999) == "dev"
+    vocab = load_vocab()
+    dev = [w for c in vocab.concepts.values() for w in c.names if w.split == "dev"]
+    assert dev and not [w for w in dev if w.fits("test", "lao") or w.fits("tune", "lao")]
+    assert not [w for c in vocab.concepts.values() for w in c.names if w.split == "test" and w.fits("dev", "lao")]
+    splits = set()
+    for seed in range(500, 504):
+        truth = build_site("classic", 2568, seed, tmp_path / f"dev{seed}")
+        splits |= {item["wording_split"] for item in truth["items"].values()}
+    assert "dev" in splits and "test" not in splits
 
 
 def test_truth_urls_of_present_items_answer_with_the_page_and_not_the_not_found_page():
