@@ -249,6 +249,7 @@ def not_home_page(ctx: Context) -> CheckOutcome | None:
 
 
 INDEX_ITEMS = 4  # entries naming this many different items make a page an index of them
+_NUMBERED_ROW = re.compile(r"(ข้อ(ที่)?|no\.?)?\d{1,2}[.)]?(?!\d)")
 
 
 def not_index_page(ctx: Context) -> CheckOutcome | None:
@@ -265,6 +266,14 @@ def not_index_page(ctx: Context) -> CheckOutcome | None:
     codes = {code for block in ctx.text.own_blocks[:200] for code in codes_in(short_key(block[:12]))}
     if len(codes) >= INDEX_ITEMS:  # rows 'O1 …', 'O2 …' without a table around them
         return _fail("not_index_page", Reason.INDEX_PAGE, url=ctx.url)
+    # rows 'ข้อ 1 โครงสร้าง … คลิก', '2. ข้อมูลผู้บริหาร …' whose links say only 'คลิก': numbered rows naming items
+    rows: set[str] = set()
+    for block in ctx.text.own_blocks[:200]:
+        key = short_key(block[:160])
+        if _NUMBERED_ROW.match(key):
+            rows |= ctx.compiled.named(key)
+            if len(rows) >= INDEX_ITEMS:
+                return _fail("not_index_page", Reason.INDEX_PAGE, url=ctx.url)
     return _pass("not_index_page")
 
 

@@ -44,3 +44,22 @@ def test_a_real_agency_wording_names_its_item(text, item_name, years):
 def test_a_menu_entry_that_is_no_item_names_none(text):
     for year, compiled in COMPILED.items():
         assert not compiled.named(strict_key(text)), year
+
+
+@pytest.mark.parametrize(("text", "item_name", "years"), [
+    # 'ดำเนินงานตาม' is 'ดำเนินการตาม'; a summary of what was done is the action report, not the policy
+    ("สรุปการดำเนินงานตามนโยบายบริหารทรัพยากรบุคคล ปีงบประมาณ 2567", "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล",
+     (2565, 2566, 2567)),
+    ("การขับเคลื่อนนโยบายการบริหารทรัพยากรบุคคล", "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล", (2565, 2566, 2567)),
+    ("การขับเคลื่อนมาตรการส่งเสริมคุณธรรมและความโปร่งใส", "การดำเนินการตามมาตรการส่งเสริมคุณธรรม", (2565, 2566, 2567)),
+])
+def test_the_action_report_in_other_words_goes_to_the_action_item_and_not_its_policy(text, item_name, years):
+    for year in years:
+        named = names(year, text)
+        assert named == {item_code(year, item_name)}, (year, named)
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_a_report_on_staff_development_is_not_the_annual_report(year):
+    assert item_code(year, "รายงานผลการดำเนินงานประจำปี") not in names(
+        year, "รายงานผลการดำเนินงานตามแผนพัฒนาบุคลากร ปีงบประมาณ พ.ศ. 2567")

@@ -259,6 +259,24 @@ def test_the_agencys_own_index_row_names_a_page_titled_in_words_nobody_listed():
     assert not site(unusual)["O21"].present
 
 
+def test_an_index_of_numbered_rows_whose_links_only_say_click_is_no_items_page():
+    # rows 'ข้อ N name คลิก' with no table around them: the rows hold the structure item's words (units,
+    # positions, duties), but the page is the agency's index of its evidence, not the structure page
+    rows = ["ข้อ 1 โครงสร้าง หน้าที่และอำนาจ อยู่ระหว่างดำเนินการ", "ข้อ 2 ข้อมูลผู้บริหาร ฝ่ายบริหาร",
+            "ข้อ 3 ข้อมูลการติดต่อและช่องทางการสอบถาม อยู่ระหว่างดำเนินการ", "ข้อ 4 ข่าวสารและกิจกรรม คลิก",
+            "ข้อ 8 คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่", "ข้อ 13 หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล คลิก",
+            "ข้อ 14 รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ลิงก์", "ข้อ 15 ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม คลิก",
+            "ข้อ 16 แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ คลิก",
+            "ข้อ 17 ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ คลิก",
+            "ข้อ 18 รายงานสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ลิงก์", "ข้อ 20 ประกาศนโยบายงดรับ งดให้ ของขวัญ คลิก",
+            "ข้อ 23 แผนปฏิบัติการป้องกันการทุจริต คลิก", "ข้อ 24 รายงานผลการดำเนินการป้องกันการทุจริต คลิก"]
+    headings = ["OIT 2569", "9.1 ข้อมูลพื้นฐาน", "9.2 การประชาสัมพันธ์", "9.7 การบริหารและพัฒนาทรัพยากรบุคคล"]
+    index = page("/oit-2569", "OIT 2569", *rows, headings=headings,
+                 links=[Link(BASE + "/executives", "ฝ่ายบริหาร"), Link(BASE + "/manual", "คลิก")])
+    o1 = site(index)["O1"]
+    assert not o1.present and o1.reason == Reason.INDEX_PAGE
+
+
 def test_a_page_found_only_by_its_address_is_the_contact_page_when_its_content_has_every_element():
     contact = page("/contact", "สำนักงานเรา", "ที่ทำการ หมู่ที่ 4 ตำบลบ้านนาดี อำเภอเมือง จังหวัดขอนแก่น 40000",
                    "โทรศัพท์ 043-123-456 อีเมล saraban@bannadee.go.th สอบถามผ่านกระดานถาม-ตอบ", headings=[])
