@@ -128,7 +128,7 @@ def find_candidates(site: Site, compiled: CompiledRules, fuzzy: bool = True) -> 
                 candidates[code][url].add(SignalKind.TITLE, text.own_title or (text.own_headings or [""])[0])
             if not named and fuzzy and text.head_keys:
                 head = " ".join([text.own_title, *text.own_headings[:1]])
-                for code in compiled.fuzzy.match(head):
+                for code in compiled.fuzzy_named(head):
                     candidates[code][url].add(SignalKind.FUZZY, head)
         elif record.kind == "document" and record.text:
             opening = site.text(record).document_title_key
@@ -141,7 +141,7 @@ def find_candidates(site: Site, compiled: CompiledRules, fuzzy: bool = True) -> 
                 candidates[code][url].add(SignalKind.URL_HINT)
     if fuzzy:
         for text, targets in unnamed.items():
-            for code in compiled.fuzzy.match(text):
+            for code in compiled.fuzzy_named(text):
                 for target, source in targets[:MAX_SIGNALS]:
                     candidates[code][target].add(SignalKind.FUZZY, text, source)
     return candidates

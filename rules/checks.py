@@ -109,7 +109,7 @@ def item_entries(site: Site, compiled: CompiledRules, record: PageRecord, code: 
     entry worded as no pattern expects is still the item's entry, dead or alive)."""
     named = compiled.named
     return [link for link in site.text(record).entry_links
-            if code in named(short_key(link.text)) or code in compiled.fuzzy.match(link.text)]
+            if code in named(short_key(link.text)) or code in compiled.fuzzy_named(link.text)]
 
 
 def pointer_targets(site: Site, compiled: CompiledRules, record: PageRecord, code: str) -> list[Link]:
@@ -339,7 +339,7 @@ def shows_item(ctx: Context) -> CheckOutcome:
     if ctx.entries:
         return _pass("shows_item", via="entries")
     head = " ".join([text.own_title, *text.own_headings[:1]])
-    if head and code in compiled.fuzzy.match(head):
+    if head and code in compiled.fuzzy_named(head):
         return _pass("shows_item", via="fuzzy")
     if SignalKind.INDEX_ROW in ctx.found.kinds and not any(compiled.named(key) for key in text.head_keys):
         # the agency's own ITA index lists this page under the item's code, and the page names no other item:

@@ -18,7 +18,7 @@ import ahocorasick
 
 from rules.fuzzy import FuzzyNames
 from rules.schema import Element, Item, RuleFile
-from rules.thai import loosen
+from rules.thai import loosen, short_key
 
 
 def _best(options: list[list[str]]) -> list[str] | None:
@@ -175,6 +175,16 @@ class CompiledRules:
         if bare != key and bare:
             found |= self.names.match(bare)
         return most_specific(key, found - self.exclude.match(key), self.names.bounded)
+
+    def fuzzy_named(self, text: str) -> list[str]:
+        """Items the word fallback finds a text close to, less those whose exclude patterns the text matches:
+        'รายงานผลการดำเนินงานตามแผนพัฒนาบุคลากร' is close to the annual report's name, but its 'บุคลากร' is what
+        the annual report's patterns already rule out."""
+        found = self.fuzzy.match(text)
+        if not found:
+            return []
+        excluded = self.exclude.match(short_key(text))
+        return [code for code in found if code not in excluded]
 
     def named_loose(self, key: str) -> frozenset[str]:
         """The same on a loose key, for document text whose Thai text layer is broken."""

@@ -87,3 +87,10 @@ def test_a_report_is_read_as_a_report_however_the_tokenizer_would_cut_it():
 
     # newmm's dictionary holds 'งานการ', which cut 'รายงานการ…' into 'ราย' + 'งานการ'
     assert words("รายงานการรับของขวัญและประโยชน์อื่นใด")[0] == "รายงาน"
+
+
+def test_the_word_fallback_never_proposes_an_item_whose_patterns_rule_the_text_out():
+    compiled = CompiledRules(resolve_rules(2567))
+    staff_report = "รายงานผลการดำเนินงานตามแผนพัฒนาบุคลากร ปีงบประมาณ ประจำปี 2567 องค์การบริหารส่วนตำบลหนองบัว"
+    assert "O9" in compiled.fuzzy.match(staff_report)  # close to 'รายงานผลการดำเนินงานประจำปี' word by word
+    assert "O9" not in compiled.fuzzy_named(staff_report)  # but 'บุคลากร' is no annual report
