@@ -81,3 +81,12 @@ def test_a_report_on_staff_development_is_not_the_annual_report(year):
 def test_an_item_worded_as_other_agencies_word_it_is_named(text, item_name, years):
     for year in years:
         assert names(year, text) == {item_code(year, item_name)}, (year, names(year, text))
+
+
+@pytest.mark.parametrize(("text", "item_name", "years"), [
+    ("การดำเนินงานเพื่อลดความเสี่ยงการทุจริต", "การดำเนินการเพื่อจัดการความเสี่ยง", (2565, 2566, 2567)),
+    ("สรุปผลนโยบายไม่รับของขวัญ", "รายงานผลตามนโยบาย No Gift Policy", (2566, 2567)),
+])
+def test_a_report_of_what_was_done_is_not_its_assessment_or_declaration(text, item_name, years):
+    for year in years:
+        assert names(year, text) == {item_code(year, item_name)}, (year, names(year, text))
