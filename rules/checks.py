@@ -249,7 +249,8 @@ def not_home_page(ctx: Context) -> CheckOutcome | None:
 
 
 INDEX_ITEMS = 4  # entries naming this many different items make a page an index of them
-_NUMBERED_ROW = re.compile(r"(ข้อ(ที่)?|no\.?)?\d{1,2}[.)]?(?!\d)")
+# 'ข้อ 1 …', 'No. 2 …', '3. …', '4) …'; not a bare number, which is how a dated listing row starts ('15 ธ.ค. 68 …')
+_NUMBERED_ROW = re.compile(r"(ข้อ(ที่)?|no\.?)\d{1,2}(?!\d)|\d{1,2}[.)](?!\d)")
 
 
 def not_index_page(ctx: Context) -> CheckOutcome | None:

@@ -277,6 +277,15 @@ def test_an_index_of_numbered_rows_whose_links_only_say_click_is_no_items_page()
     assert not o1.present and o1.reason == Reason.INDEX_PAGE
 
 
+def test_a_dated_listing_row_is_no_numbered_index_row():
+    from rules.checks import _NUMBERED_ROW
+    from rules.thai import short_key
+
+    assert _NUMBERED_ROW.match(short_key("ข้อ 12 หลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล คลิก"))
+    assert _NUMBERED_ROW.match(short_key("3. ข้อมูลการติดต่อ"))
+    assert not _NUMBERED_ROW.match(short_key("15 ธ.ค. 2568 ประกาศแผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ 2569"))
+
+
 def test_a_page_found_only_by_its_address_is_the_contact_page_when_its_content_has_every_element():
     contact = page("/contact", "สำนักงานเรา", "ที่ทำการ หมู่ที่ 4 ตำบลบ้านนาดี อำเภอเมือง จังหวัดขอนแก่น 40000",
                    "โทรศัพท์ 043-123-456 อีเมล saraban@bannadee.go.th สอบถามผ่านกระดานถาม-ตอบ", headings=[])
