@@ -43,6 +43,9 @@ class Wording:
         return self.split in ("tune", split) and (not self.kinds or kind in self.kinds)
 
 
+RETIRED = "retired"  # a dev wording of an earlier round: tuned on, so no longer unseen; no site draws it
+
+
 @dataclass
 class Concept:
     id: str
@@ -119,35 +122,46 @@ class Vocab:
 
     def held_out_share(self) -> float:
         """Share of wordings a test site may draw that are tagged test (for the README and the tests: roughly 35 %)."""
-        every = [w for c in self.concepts.values() for w in (*c.names, *c.docs) if w.split != "dev"]
+        every = [w for c in self.concepts.values() for w in (*c.names, *c.docs) if w.split in ("tune", "test")]
         return sum(w.split == "test" for w in every) / len(every)
 
 
-def _with_dev(data: dict, dev: dict, path: Path) -> dict:
-    """vocab.yaml with the dev wordings of vocab-dev.yaml added to its lists.
+def _with_dev(data: dict, dev: dict, path: Path, current: bool) -> dict:
+    """vocab.yaml with the dev wordings of one vocab-dev*.yaml round added to its lists.
 
-    The dev wordings live in a file of their own, written without sight of vocab.yaml's test wordings, so the
-    matcher can be tuned on wording it has never seen (dev seeds) while the test split stays unseen.
+    The dev wordings live in files of their own, written without sight of vocab.yaml's test wordings, so the
+    matcher can be tuned on wording it has never seen (dev seeds) while the test split stays unseen. Once tuned
+    on, a round is no longer unseen: only the newest round is drawn, earlier rounds are kept but retired.
     """
+    def tagged(raw):
+        return [{**entry, "split": "dev" if current else RETIRED} for entry in raw or []]
+
     for key in ("year_phrases", "half_year_phrases", "placeholders"):
-        data[key] = [*(data.get(key) or []), *(dev.get(key) or [])]
+        data[key] = [*(data.get(key) or []), *tagged(dev.get(key))]
     for cid, raw in (dev.get("concepts") or {}).items():
         if cid not in data["concepts"]:
             raise ValueError(f"{path}: concept {cid!r} is not in vocab.yaml")
         for key in ("names", "docs", "body"):
-            data["concepts"][cid][key] = [*(data["concepts"][cid].get(key) or []), *(raw.get(key) or [])]
+            data["concepts"][cid][key] = [*(data["concepts"][cid].get(key) or []), *tagged(raw.get(key))]
     for name, raw in (dev.get("elements") or {}).items():
         if name not in data["elements"]:
             raise ValueError(f"{path}: element {name!r} is not in vocab.yaml")
-        data["elements"][name] = [*data["elements"][name], *raw]
-    data["version"] = f"{data.get('version', 1)}+dev{dev.get('version', 1)}"
+        data["elements"][name] = [*data["elements"][name], *tagged(raw)]
+    if current:
+        data["version"] = f"{data.get('version', 1)}+dev{dev.get('version', 1)}"
     return data
+
+
+def dev_rounds(folder: Path = HERE) -> list[tuple[Path, dict]]:
+    """The vocab-dev*.yaml files, oldest round first (by their `version:`)."""
+    rounds = [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in folder.glob("vocab-dev*.yaml")]
+    return sorted(rounds, key=lambda r: int(r[1].get("version", 1)))
 
 
 @functools.cache
 def load_vocab() -> Vocab:
     data = yaml.safe_load((HERE / "vocab.yaml").read_text(encoding="utf-8"))
-    dev_path = HERE / "vocab-dev.yaml"
-    if dev_path.is_file():
-        data = _with_dev(data, yaml.safe_load(dev_path.read_text(encoding="utf-8")), dev_path)
+    rounds = dev_rounds()
+    for n, (path, dev) in enumerate(rounds):
+        data = _with_dev(data, dev, path, current=n == len(rounds) - 1)
     return Vocab(data)

@@ -13,7 +13,7 @@ import pytest
 
 from demo.generator import STYLES, YEARS, build_site, cached_site, split_of
 from demo.generator.build import ABSENT_OUTCOMES
-from demo.generator.vocab import load_vocab, rule_items
+from demo.generator.vocab import RETIRED, Wording, _with_dev, dev_rounds, load_vocab, rule_items
 from ita_check.siteserver import load_site, route_key, serve
 
 
@@ -104,6 +104,31 @@ def test_dev_seeds_draw_dev_wordings_and_never_a_test_wording(tmp_path):
         truth = build_site("classic", 2568, seed, tmp_path / f"dev{seed}")
         splits |= {item["wording_split"] for item in truth["items"].values()}
     assert "dev" in splits and "test" not in splits
+
+
+def test_only_the_newest_dev_round_is_drawn_and_earlier_rounds_are_retired(tmp_path):
+    """A dev round tuned on is no longer unseen wording: a new round replaces it on dev sites, and no site of
+    any split draws the old one (it stays in its file as a record of what the rules were tuned on)."""
+    for version, name in ((1, "แผนภูมิโครงสร้างองค์กร"), (2, "ผังโครงสร้างส่วนราชการ อบต.")):
+        (tmp_path / f"vocab-dev{version if version > 1 else ''}.yaml").write_text(
+            f"version: {version}\nconcepts:\n  structure:\n    names:\n    - text: {name}\n      split: dev\n",
+            encoding="utf-8")
+    rounds = dev_rounds(tmp_path)
+    assert [dev["version"] for _, dev in rounds] == [1, 2]
+    data = {"version": 5, "concepts": {"structure": {"names": ["โครงสร้าง"]}}, "elements": {}}
+    for n, (path, dev) in enumerate(rounds):
+        data = _with_dev(data, dev, path, current=n == len(rounds) - 1)
+    names = {entry["text"] if isinstance(entry, dict) else entry: entry for entry in data["concepts"]["structure"]["names"]}
+    assert names["แผนภูมิโครงสร้างองค์กร"]["split"] == RETIRED and names["ผังโครงสร้างส่วนราชการ อบต."]["split"] == "dev"
+    assert data["version"] == "5+dev2"
+    assert not Wording("แผนภูมิโครงสร้างองค์กร", RETIRED).fits("dev", "lao")
+    assert not any(Wording("x", RETIRED).fits(split, "lao") for split in ("tune", "dev", "test"))
+
+
+def test_a_dev_round_naming_a_concept_the_vocabulary_lacks_is_refused_with_its_file(tmp_path):
+    path = tmp_path / "vocab-dev.yaml"
+    with pytest.raises(ValueError, match="vocab-dev.yaml: concept 'nosuch'"):
+        _with_dev({"concepts": {}, "elements": {}}, {"concepts": {"nosuch": {"names": []}}}, path, current=True)
 
 
 def test_truth_urls_of_present_items_answer_with_the_page_and_not_the_not_found_page():
