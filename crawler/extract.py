@@ -52,6 +52,7 @@ class Extracted:
     forms: int = 0
     tables: int = 0
     json: str = field(default="", compare=False, repr=False)  # model.records.page_fields_json, when made elsewhere
+    encoding: str = field(default="", compare=False)  # the charset the page was read in (crawler.charset)
 
 
 def _squash(text: str) -> str:

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 
+from crawler.charset import decode_page
 from crawler.extract import Extracted, extract_html, shared_link
 from model.records import page_fields_json
 
@@ -79,8 +80,14 @@ _numbers: dict = {}  # in the worker: a link's (url, text, source, context) or a
 _series = ""
 
 
-def extract_packed(url: str, html: str) -> Packed:
-    """In the worker: the page parsed, its links and blocks as numbers."""
+def read_page(url: str, body: bytes, content_type: str, cls=None) -> Extracted:
+    """A fetched page decoded and parsed (in the worker, or inline)."""
+    text, encoding = decode_page(url, body, content_type, *(cls,) if cls else ())
+    return replace(extract_html(url, text), encoding=encoding)
+
+
+def extract_packed(url: str, body: bytes, content_type: str, cls=None) -> Packed:
+    """In the worker: the page decoded and parsed, its links and blocks as numbers."""
     global _series
     if not _series or len(_numbers) > MAX_NUMBERED:
         _numbers.clear()
@@ -95,7 +102,7 @@ def extract_packed(url: str, html: str) -> Packed:
             new.append(value)
         return found
 
-    page = extract_html(url, html)
+    page = read_page(url, body, content_type, cls)
     links = [number((link.url, link.text, link.source, link.context)) for link in page.links]
     blocks = [number(block) for block in page.blocks]
     encoded = page_fields_json(page.title, page.headings, page.blocks, page.links, page.images, page.forms, page.tables)
@@ -145,12 +152,13 @@ def shutdown() -> None:
         _POOL = None
 
 
-async def extract(url: str, html: str, inline: bool = False) -> Extracted:
-    """The page's text, links and headings; ``inline`` (or no worker configured) parses in this thread."""
+async def extract(url: str, body: bytes, content_type: str = "", cls=None, inline: bool = False) -> Extracted:
+    """The page's text, links and headings from its bytes, ``Content-Type`` and Scrapy response class (which
+    decide its charset); ``inline`` (or no worker configured) decodes and parses in this thread."""
     if inline or workers() == 0:
-        return extract_html(url, html)
+        return read_page(url, body, content_type, cls)
     try:
-        future = _pool().submit(extract_packed, url, html)
+        future = _pool().submit(extract_packed, url, body, content_type, cls)
         future.add_done_callback(_take_in)  # before asyncio's own callback: the values are in before we look
         packed = await asyncio.wait_for(asyncio.wrap_future(future), PARSE_TIMEOUT)
         return unpack(packed)

@@ -17,7 +17,6 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.http import TextResponse
 
-from crawler.charset import repair_text
 from crawler.documents import document_text, sniff_kind
 from crawler.faults import CircuitOpen, classify
 from crawler.guard import PrivateAddressGuard
@@ -138,14 +137,15 @@ class AgencySpider(scrapy.Spider):
         record = self._base(response, "probe" if probe else "page")
         page_json = ""
         if isinstance(response, TextResponse):
-            text, record.encoding = repair_text(response.text, response.body, response.encoding)
             if response.status < 400 or probe:
-                try:
-                    extracted = await extract(response.url, text, inline=self.parse_inline)  # on another core, unless inline
+                try:  # decoded and parsed on another core, unless inline
+                    extracted = await extract(response.url, response.body, content_type, type(response),
+                                              inline=self.parse_inline)
                 except ParserCrashed as exc:
                     record.error, record.failure = str(exc), Failure.CORRUPT
                     self._emit(record)
                     return
+                record.encoding = extracted.encoding
                 record.title, record.headings = extracted.title, extracted.headings
                 record.blocks = extracted.blocks
                 record.links = extracted.links
@@ -155,6 +155,8 @@ class AgencySpider(scrapy.Spider):
                     extracted.json = ""  # encoded with the credentials: encode the cleaned links again
                 record.images, record.forms, record.tables = extracted.images, extracted.forms, extracted.tables
                 page_json = extracted.json
+            else:
+                record.encoding = response.encoding
         self._emit(record, page_json)
         if probe or response.status >= 400 or not self.scope.in_scope(response.url):
             return

@@ -33,25 +33,39 @@ def worker(monkeypatch):
 
 def test_a_page_parsed_in_the_worker_is_the_page_parsed_inline(worker):
     url = "http://bannadee.go.th/nogift"
-    assert asyncio.run(parsing.extract(url, PAGE)) == extract_html(url, PAGE)
+    assert asyncio.run(parsing.extract(url, PAGE.encode())) == extract_html(url, PAGE)
+
+
+def test_the_worker_reads_the_charset_as_scrapy_does_and_repairs_a_wrong_header(worker):
+    """The worker gets the page's bytes: a windows-874 page declared only in its meta tag, and one whose server
+    claims UTF-8, both come back as Thai, with the charset they were read in."""
+    from scrapy.http import HtmlResponse
+
+    url = "http://bannadee.go.th/nogift"
+    legacy = PAGE.replace('charset="utf-8"', 'charset="windows-874"').encode("cp874")
+    meta = asyncio.run(parsing.extract(url, legacy, "text/html", HtmlResponse))
+    lying = asyncio.run(parsing.extract(url, legacy, "text/html; charset=utf-8", HtmlResponse))
+    for page in (meta, lying):
+        assert page.title.startswith("ประกาศเจตนารมณ์") and page == extract_html(url, PAGE)
+    assert meta.encoding == "cp874" and lying.encoding in ("cp874", "windows-874")
 
 
 def test_a_worker_that_died_costs_its_page_and_the_next_page_gets_a_fresh_worker(worker):
     url = "http://bannadee.go.th/nogift"
-    asyncio.run(parsing.extract(url, PAGE))
+    asyncio.run(parsing.extract(url, PAGE.encode()))
     for process in list(parsing._pool()._processes.values()):  # as a native crash on hostile markup would
         os.kill(process.pid, signal.SIGKILL)
         process.join()
     with pytest.raises(parsing.ParserCrashed, match="nogift"):
-        asyncio.run(parsing.extract(url, PAGE))
-    assert asyncio.run(parsing.extract(url, PAGE)).title.startswith("ประกาศเจตนารมณ์")
+        asyncio.run(parsing.extract(url, PAGE.encode()))
+    assert asyncio.run(parsing.extract(url, PAGE.encode())).title.startswith("ประกาศเจตนารมณ์")
 
 
 def test_a_crawl_killed_outright_leaves_no_parser_holding_its_output_open():
     script = textwrap.dedent(f"""
         import asyncio, sys, time
         from crawler import parsing
-        asyncio.run(parsing.extract("http://bannadee.go.th/", {PAGE!r}))
+        asyncio.run(parsing.extract("http://bannadee.go.th/", {PAGE.encode()!r}))
         print(*[p.pid for p in parsing._pool()._processes.values()], flush=True)
         time.sleep(600)
     """)
@@ -75,20 +89,20 @@ def running(pid: int) -> bool:
 def test_a_page_the_worker_never_finishes_is_given_up_not_awaited_for_ever(worker, monkeypatch):
     monkeypatch.setattr(parsing, "PARSE_TIMEOUT", 0)  # nothing the worker does comes back in no time at all
     with pytest.raises(parsing.ParserCrashed, match="did not finish"):
-        asyncio.run(parsing.extract("http://bannadee.go.th/nogift", PAGE))
+        asyncio.run(parsing.extract("http://bannadee.go.th/nogift", PAGE.encode()))
 
 
 def test_a_batch_crawl_parses_in_its_own_thread(worker):
     url = "http://bannadee.go.th/nogift"
-    assert asyncio.run(parsing.extract(url, PAGE, inline=True)) == extract_html(url, PAGE)
+    assert asyncio.run(parsing.extract(url, PAGE.encode(), inline=True)) == extract_html(url, PAGE)
     assert parsing._POOL is None  # no worker was started for it
 
 
 def test_a_menu_entry_on_many_pages_comes_back_from_the_worker_as_one_shared_link(worker):
     async def both():
-        first = await parsing.extract("http://bannadee.go.th/nogift", PAGE)
+        first = await parsing.extract("http://bannadee.go.th/nogift", PAGE.encode())
         second = await parsing.extract("http://bannadee.go.th/nogift?page=2",
-                                       PAGE.replace("ประจำปี 2569", "ประจำปี 2568"))
+                                       PAGE.replace("ประจำปี 2569", "ประจำปี 2568").encode())
         return first, second
 
     first, second = asyncio.run(both())
@@ -104,7 +118,7 @@ def test_the_record_line_encoded_in_the_worker_reads_back_as_the_record_encoded_
     from model.records import PageRecord
 
     url = "http://bannadee.go.th/nogift"
-    page = asyncio.run(parsing.extract(url, PAGE))
+    page = asyncio.run(parsing.extract(url, PAGE.encode()))
     assert page.json  # encoded in the worker
     record = PageRecord(url=url, final_url=url, status=200, title=page.title, headings=page.headings,
                         blocks=page.blocks, links=page.links, images=page.images, forms=page.forms, tables=page.tables)
