@@ -342,9 +342,11 @@ def shows_item(ctx: Context) -> CheckOutcome:
     head = " ".join([text.own_title, *text.own_headings[:1]])
     if head and code in compiled.fuzzy_named(head):
         return _pass("shows_item", via="fuzzy")
-    if SignalKind.INDEX_ROW in ctx.found.kinds and not any(compiled.named(key) for key in text.head_keys):
-        # the agency's own ITA index lists this page under the item's code, and the page names no other item:
-        # an assessor opening it from that row reads it as the item, in whatever words it is titled
+    if (SignalKind.INDEX_ROW in ctx.found.kinds and not any(compiled.named(key) for key in text.head_keys)
+            and compiled.fuzzy.kinds_fit(head, code)):
+        # the agency's own ITA index lists this page under the item's code, and the page names no other item
+        # nor calls itself another kind of thing (a report under a declaration's row): an assessor opening it
+        # from that row reads it as the item, in whatever words it is titled
         return _pass("shows_item", via="index_row")
     if SignalKind.URL_HINT in ctx.found.kinds and _elements_identify(ctx):
         # found by its address alone ('/contact/'), but its own content has every element the item needs

@@ -53,6 +53,16 @@ SPLIT_MIN = 4  # each half of a compound split in two has at least this many let
 
 
 @lru_cache(maxsize=50_000)
+def _leading_kinds(ordered: tuple[str, ...]) -> set[str]:
+    """The kind words a text opens with ('รายงานสถิติ…': a report of statistics is either)."""
+    kinds = set()
+    for word in ordered:
+        if word not in KIND_WORDS:
+            break
+        kinds.add(word)
+    return kinds
+
+
 def words(text: str) -> tuple[str, ...]:
     """Meaningful word keys of a Thai text (tokens as strict keys, stop words and numbers dropped)."""
     from pythainlp.tokenize import word_tokenize
@@ -152,6 +162,12 @@ class FuzzyNames:
         anchors = self._anchors
         return anchors is not None and next(anchors.iter(key), None) is not None
 
+    def kinds_fit(self, text: str, code: str) -> bool:
+        """Whether what the text says it is ('รายงาน…', 'แผน…') is a kind some name of the item is: a report
+        titled in unknown words is not a declaration, whatever row of the agency's ITA index links it."""
+        kinds = _leading_kinds(words(text))
+        return not kinds or any(kinds & name for name in self._words.get(code, ()))
+
     def match(self, text: str) -> dict[str, float]:
         """Items whose name the text covers (or, a short text, whose name holds every word of it: 'ประมวล
         จริยธรรม'), with how alike the two are; only the most alike items are kept."""
@@ -162,11 +178,7 @@ class FuzzyNames:
         have = frozenset(ordered)
         if not have:
             return {}
-        kinds = set()
-        for word in ordered:  # 'รายงานสถิติ…': a report of statistics is either
-            if word not in KIND_WORDS:
-                break
-            kinds.add(word)
+        kinds = _leading_kinds(ordered)
         periods = [period for period in PERIODS if period & have]
         scores: dict[str, float] = {}
         for code, variants in self._words.items():

@@ -110,6 +110,8 @@ def any_of(patterns: list[str], loose: bool = False) -> re.Pattern:
 
 # a year phrase ending a strict key: (ประจำ)ปี(งบประมาณ) (พ.ศ.) 2566, Thai or Arabic digits, or a range
 YEAR_TAIL = re.compile(r"\(?(ประจำ)?(ปี(งบประมาณ)?)?(พ\.ศ\.?)?[0-9๐-๙]{4}([-–][0-9๐-๙]{4})?\)?$")
+# an English gloss in brackets inside a Thai name ('แผนปฏิบัติการ (Action Plan) ประจำปี'): names are also tried without it
+GLOSS = re.compile(r"\([a-z][a-z0-9.&'/-]{1,40}\)")
 
 
 MIN_IDENTIFYING_ELEMENTS = 3  # e.g. contact: an address, a phone number and an e-mail
@@ -169,11 +171,15 @@ class CompiledRules:
     def _named(self, key: str) -> frozenset[str]:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
         whose name sits inside a more specific item's name in the same text. A name followed only by its
-        year ('มาตรการภายใน ปีงบประมาณ พ.ศ.2566') is that name: whole-name patterns are tried without it."""
+        year ('มาตรการภายใน ปีงบประมาณ พ.ศ.2566') is that name: whole-name patterns are tried without it, and
+        without an English gloss in brackets."""
         found = self.names.match(key)
-        bare = YEAR_TAIL.sub("", key)
-        if bare != key and bare:
-            found |= self.names.match(bare)
+        for plain in {key, GLOSS.sub("", key)}:
+            if plain != key and plain:
+                found |= self.names.match(plain)
+            bare = YEAR_TAIL.sub("", plain)
+            if bare != plain and bare:
+                found |= self.names.match(bare)
         return most_specific(key, found - self.exclude.match(key), self.names.bounded)
 
     def fuzzy_named(self, text: str) -> list[str]:
