@@ -119,14 +119,9 @@ def pointer_targets(site: Site, compiled: CompiledRules, record: PageRecord, cod
     if record.kind != "page" or site.text(record).substantial or site.is_home(record.url):
         return []
     entries = item_entries(site, compiled, record, code)
-    if entries:
-        return entries
-    out = []
-    for link in site.text(record).entry_links:
-        target = site.get(link.url)
-        if (target is not None and target.kind == "document") or DOC_SUFFIX.search(urlsplit(link.url).path):
-            out.append(link)
-    return out
+    if entries:  # and its documents under 'คลิกที่นี่': this year's file beside last year's named entry
+        return _with_generic_documents(site, record, entries)
+    return [link for link in site.text(record).entry_links if _is_document(site, link)]
 
 
 def attachments(site: Site, compiled: CompiledRules, record: PageRecord, code: str) -> list[Link]:
@@ -134,11 +129,19 @@ def attachments(site: Site, compiled: CompiledRules, record: PageRecord, code: s
     word ('เอกสารแนบ', 'ดาวน์โหลด') or a file name."""
     if record.kind != "page" or site.is_home(record.url):
         return []
-    out = item_entries(site, compiled, record, code)
+    return _with_generic_documents(site, record, item_entries(site, compiled, record, code))
+
+
+def _is_document(site: Site, link: Link) -> bool:
+    target = site.get(link.url)
+    return (target is not None and target.kind == "document") or bool(DOC_SUFFIX.search(urlsplit(link.url).path))
+
+
+def _with_generic_documents(site: Site, record: PageRecord, entries: list[Link]) -> list[Link]:
+    """The entries, then the page's documents linked under a generic word or a file name."""
+    out = list(entries)
     for link in site.text(record).entry_links:
-        target = site.get(link.url)
-        is_document = (target is not None and target.kind == "document") or DOC_SUFFIX.search(urlsplit(link.url).path)
-        if is_document and is_generic(short_key(link.text)) and link not in out:
+        if link not in out and is_generic(short_key(link.text)) and _is_document(site, link):
             out.append(link)
     return out
 
