@@ -61,8 +61,14 @@ class Found:
 Candidates = dict[str, dict[str, Found]]  # item code -> canonical URL -> signals
 
 
+# a link text made only of such words ('ดาวน์โหลดเอกสาร', 'คลิกดูรายละเอียด', 'เปิดไฟล์ (PDF)') says where it goes, not what
+_GENERIC_WORDS = re.compile(r"(?:คลิก|ดาวน์โหลด|download|click|ดู|เปิด|อ่าน|ไฟล์|เอกสาร|แนบ|ที่นี่|here|รายละเอียด|"
+                            r"เพิ่มเติม|ต่อ|more|link|ลิงก์|pdf|[().:>»-])+")
+
+
 def is_generic(key: str) -> bool:
-    return len(key) <= 2 or key in GENERIC_LINK or key.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx"))
+    return (len(key) <= 2 or key in GENERIC_LINK or key.endswith((".pdf", ".doc", ".docx", ".xls", ".xlsx"))
+            or (len(key) <= 30 and _GENERIC_WORDS.fullmatch(key) is not None))
 
 
 def codes_in(context_key: str) -> set[str]:
