@@ -44,6 +44,8 @@ def test_candidate_readings_of_confusable_thai_digits():
      2569, CONFIRMED, (2569,)),  # the only plausible reading of ๒๕๖๙ near 2569
     ("แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2568", 2568, CONFIRMED, (2568,)),
     ("ประจำปีงบประมาณ 2569", 2569, CONFIRMED, (2569,)),
+    ("เรื่อง แผนการดำเนินงาน ปีงบประมาณ (FY) ๒๕๖๗ ตารางกิจกรรม", 2567, CONFIRMED, (2567,)),  # a gloss in between
+    ("รายงานผลการใช้จ่ายงบประมาณ ปี งปม. 2569", 2569, CONFIRMED, (2569,)),
     ("ประจําปีงบประมาณ พ.ศ. 25 69", 2569, CONFIRMED, (2569,)),  # split by a space
     ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", 2568, UNCERTAIN, ()),  # ๒๕๖๖ and ๒๕๖๘ both fit
     ("ประจำปีงบประมาณ พ.ศ. ๒๕๐๕", 2568, UNCERTAIN, ()),  # what Tesseract makes of ๒๕๖๘

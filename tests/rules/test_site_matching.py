@@ -301,3 +301,48 @@ def test_a_picture_with_a_line_of_text_asks_for_a_person_rather_than_counting():
     o21 = site(banner)["O21"]
     assert o21.status is Status.NEEDS_REVIEW and o21.reason is Reason.PICTURE_ONLY
     assert verdict_reason(o21).startswith("มีเพียงรูปภาพกับข้อความสั้น ๆ")
+
+
+def test_a_page_awaiting_its_data_is_a_placeholder():
+    waiting = page("/manual", "คู่มือหรือแนวทางการปฏิบัติงานของเจ้าหน้าที่", "รอนำเข้าข้อมูล",
+                   "เรื่องที่เกี่ยวข้อง: การปฏิบัติตามนโยบายด้านทรัพยากรบุคคล ประมวลจริยธรรมข้าราชการ การประเมินคุณธรรม")
+    code = next(c for c, item in COMPILED.items.items() if item.name.startswith("คู่มือหรือแนวทางการปฏิบัติงาน"))
+    verdict = site(waiting)[code]
+    assert not verdict.present and verdict.reason == Reason.PLACEHOLDER
+
+
+def test_an_index_row_never_vouches_for_a_page_that_calls_itself_a_report():
+    """The agency's ITA index links its No Gift row to a report of gifts received: a report is not the
+    declaration, whatever row links it (2567 has no item for that report)."""
+    compiled = CompiledRules(resolve_rules(2567))
+    url = BASE + "/gift-report"
+    index = page("/ita", "ITA 2567", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2567",
+                 links=[Link(url, "ประกาศไม่รับของขวัญ (No Gift)",
+                             context="O26 ประกาศเจตนารมณ์นโยบาย No Gift Policy จากการปฏิบัติหน้าที่ ประกาศไม่รับของขวัญ (No Gift)")])
+    report = page("/gift-report", "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา",
+                  "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา ประจำปี 2567",
+                  "ไตรมาสที่ 1 ไม่มีเจ้าหน้าที่รายใดรับทรัพย์สินหรือประโยชน์อื่นใด ไตรมาสที่ 2 ไม่มีผู้รับ "
+                  "ไตรมาสที่ 3 นายสมชาย รับกระเช้าผลไม้มูลค่า 800 บาท ในเทศกาลปีใหม่ ซึ่งไม่เกินเกณฑ์ที่กำหนด " * 2,
+                  links=[Link(BASE + "/files/gift-2567.pdf", "ดาวน์โหลดเอกสาร")])
+    pdf = doc("/files/gift-2567.pdf", "รายงานการรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยา ประจำปีงบประมาณ 2567")
+    home = page("/", "หน้าแรก", "ยินดีต้อนรับสู่เว็บไซต์ " * 10)
+    o26 = {v.code: v for v in match_site([home, *filler(6), index, report, pdf], compiled, HOME).items}["O26"]
+    assert not o26.present
+
+
+def test_this_years_file_under_click_here_dates_a_page_beside_last_years_named_entry():
+    compiled = CompiledRules(resolve_rules(2566))
+    url = BASE + "/stats"
+    stats = page("/stats", "ข้อมูลสถิติการให้บริการประชาชน ประจำปีงบประมาณ 2566", "คลิกที่นี่",
+                 "สถิติการให้บริการประชาชน ปีงบประมาณ 2564",
+                 links=[Link(BASE + "/files/91934.pdf", "คลิกที่นี่"),
+                        Link(BASE + "/files/2564.pdf", "สถิติการให้บริการประชาชน ปีงบประมาณ 2564")])
+    new = doc("/files/91934.pdf", "สรุปจำนวนผู้ขอรับบริการแยกตามประเภทงาน ปีงบประมาณ พ.ศ.2566 ผู้รับบริการ 1,284 ราย",
+              title="คลิกที่นี่")
+    old = doc("/files/2564.pdf", "สถิติการให้บริการประชาชน ปีงบประมาณ 2564 ผู้รับบริการ 1,020 ราย")
+    index = page("/ita", "ITA 2566", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2566",
+                 links=[Link(url, "ข้อมูลสถิติการให้บริการประชาชน")])
+    home = page("/", "หน้าแรก", "ยินดีต้อนรับสู่เว็บไซต์ " * 10)
+    code = next(c for c, item in compiled.items.items() if item.name.startswith("ข้อมูลเชิงสถิติการให้บริการ"))
+    verdict = {v.code: v for v in match_site([home, *filler(6), index, stats, new, old], compiled, HOME).items}[code]
+    assert verdict.present, verdict.reason

@@ -17,6 +17,8 @@ from rules.years import target_years, without_publication_dates, years_in
     ("รอบ 6 เดือน (ต.ค. 68 - มี.ค. 69)", {2568, 2569}),
     ("วันที่ 12/11/2568", {2568, 2569}),
     ("โทร 043-123-456 งบประมาณ 2,550,000 บาท", set()),
+    ("สถิติการให้บริการ ปีงบประมาณ (FY) ๒๕๖๔", {2564}),  # an English gloss between the word and the year
+    ("รายงานผลการใช้จ่ายงบประมาณ ปี งปม. 62", {2562}),  # งปม. for ปีงบประมาณ, and a short year after it
 ])
 def test_years_in(text, years):
     assert years_in(strict_key(text)) == years
