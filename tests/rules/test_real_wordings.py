@@ -86,6 +86,11 @@ def test_a_menu_entry_that_is_no_item_names_none(text):
      (2565, 2566, 2567, 2568, 2569)),
     ("ผู้บริหารและหัวหน้าส่วนราชการ", "ข้อมูลผู้บริหาร", (2565, 2566, 2567, 2568, 2569)),
     ("กล่องรับความคิดเห็นออนไลน์", "ช่องทางการรับฟังความคิดเห็น", (2565,)),
+    ("Organization Structure", "โครงสร้าง", (2565, 2566, 2567, 2568, 2569)),
+    ("ร้องเรียน/แจ้งเบาะแสคอร์รัปชัน", "ช่องทางแจ้งเรื่องร้องเรียน", (2565, 2566, 2567, 2568, 2569)),
+    ("วิธีปฏิบัติเมื่อได้รับเรื่องร้องเรียนการทุจริต", "แนวปฏิบัติการจัดการเรื่องร้องเรียน", (2565, 2566, 2567, 2568, 2569)),
+    ("ผลการฝึกอบรมและพัฒนาบุคลากรทั้งปี", "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล", (2565, 2566, 2567, 2568, 2569)),
+    ("แชทสอบถาม (Live Chat)", "Q&A", (2565, 2566, 2567)),
 ])
 def test_a_wording_other_agencies_use_names_its_item_alone(text, item_name, years):
     for year in years:
@@ -98,6 +103,22 @@ def test_a_wording_other_agencies_use_names_its_item_alone(text, item_name, year
                                   "รายงานผลการดำเนินงานนโยบายไม่รับของขวัญและของกำนัล ประจำปีงบประมาณ 2566"])
 def test_a_report_on_staff_development_or_another_items_topic_is_not_the_annual_report(year, text):
     assert item_code(year, "รายงานผลการดำเนินงานประจำปี") not in names(year, text)
+
+
+@pytest.mark.parametrize("year", [2567, 2568, 2569])
+@pytest.mark.parametrize("text", ["รายงานการขับเคลื่อนจริยธรรม ประจำปีงบประมาณ 2566",
+                                  "O40 การขับเคลื่อนจริยธรรม รายงานการขับเคลื่อนจริยธรรม ประจำปี 2566",
+                                  "รายงานการประเมินการรับรู้และการปฏิบัติตามประมวลจริยธรรมของเจ้าหน้าที่"])
+def test_a_report_on_driving_or_assessing_ethics_is_not_the_ethics_code_item(year, text):
+    """From 2567 the item is the ethics code and its driving together: a report on one without the code is not it."""
+    assert item_code(year, "ประมวลจริยธรรม") not in names(year, text)
+    assert item_code(year, "ประมวลจริยธรรม") in names(year, "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม")
+
+
+@pytest.mark.parametrize("year", [2568, 2569])
+def test_a_community_meeting_on_the_local_plan_is_participation_not_the_strategic_plan(year):
+    named = names(year, "การประชุมประชาคมเพื่อทบทวนแผนพัฒนาท้องถิ่น ประจำปี 2568")
+    assert item_code(year, "แผนยุทธศาสตร์") not in named and named
 
 
 @pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
