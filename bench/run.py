@@ -41,8 +41,8 @@ def throughput(pages: int, out: Path) -> None:
 def accuracy(out: Path, per_cell: int = 2) -> None:
     print("\n## 2. Accuracy on sites with a ground truth")
     for split, label in (("test", "TEST split — the figure to quote (seeds 1000+, all wordings, never tuned on)"),
-                         ("dev", "DEV split — seeds 500–999, tune and dev wordings (vocab-dev.yaml: written apart from "
-                                 "the rules, then tuned on; it shows how far tuning on unseen wording went)"),
+                         ("dev", "DEV split — seeds 500–999, tune wordings and the newest dev round (vocab-dev*.yaml: written "
+                                 "apart from the rules, then tuned on; it shows how far tuning on unseen wording went)"),
                          ("tune", "TUNE split — seeds 1–499, tune wordings only (what the rules may be tuned on)")):
         started = time.monotonic()
         runs = run_generated(out / "generated", split, per_cell=per_cell, progress=False)

@@ -5,8 +5,8 @@ process), exactly as a user runs it.
 
 Two kinds of sites: the two hand-built ones (demo/, demo/heldout/), kept as regression rows, and sites made by
 the seeded generator (demo/generator) in three splits. Tune seeds (1–499) use only the tune wordings of the
-generator's vocabulary; dev seeds (500–999) add the dev wordings (vocab-dev.yaml), written apart from the
-rules, to find what unseen wording breaks; both are the ones to read wrong decisions from. Test seeds (1000+)
+generator's vocabulary; dev seeds (500–999) add the newest round of dev wordings (vocab-dev*.yaml), written apart
+from the rules, to find what unseen wording breaks; both are the ones to read wrong decisions from. Test seeds (1000+)
 add the test wordings instead and are only measured. A split covers every (CMS style, year) cell with ``per_cell`` seeds.
 """
 
