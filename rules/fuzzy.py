@@ -52,17 +52,17 @@ FILLERS = ("การ", "งาน")  # words that only make a noun of the next 
 SPLIT_MIN = 4  # each half of a compound split in two has at least this many letters
 
 
-@lru_cache(maxsize=50_000)
-def _leading_kinds(ordered: tuple[str, ...]) -> set[str]:
+def _leading_kinds(ordered: tuple[str, ...]) -> frozenset[str]:
     """The kind words a text opens with ('รายงานสถิติ…': a report of statistics is either)."""
     kinds = set()
     for word in ordered:
         if word not in KIND_WORDS:
             break
         kinds.add(word)
-    return kinds
+    return frozenset(kinds)
 
 
+@lru_cache(maxsize=50_000)
 def words(text: str) -> tuple[str, ...]:
     """Meaningful word keys of a Thai text (tokens as strict keys, stop words and numbers dropped)."""
     from pythainlp.tokenize import word_tokenize

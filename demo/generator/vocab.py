@@ -134,7 +134,8 @@ def _with_dev(data: dict, dev: dict, path: Path, current: bool) -> dict:
     on, a round is no longer unseen: only the newest round is drawn, earlier rounds are kept but retired.
     """
     def tagged(raw):
-        return [{**entry, "split": "dev" if current else RETIRED} for entry in raw or []]
+        return [{**({"text": entry} if isinstance(entry, str) else entry), "split": "dev" if current else RETIRED}
+                for entry in raw or []]
 
     for key in ("year_phrases", "half_year_phrases", "placeholders"):
         data[key] = [*(data.get(key) or []), *tagged(dev.get(key))]
