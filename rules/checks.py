@@ -119,8 +119,9 @@ def pointer_targets(site: Site, compiled: CompiledRules, record: PageRecord, cod
     if record.kind != "page" or site.text(record).substantial or site.is_home(record.url):
         return []
     entries = item_entries(site, compiled, record, code)
-    if entries:  # and its documents under 'คลิกที่นี่': this year's file beside last year's named entry
-        return _with_generic_documents(site, record, entries)
+    if entries:  # and its documents under 'คลิกที่นี่' or in words naming no item: this year's file beside
+        # last year's named entry
+        return _with_generic_documents(site, record, entries, compiled)
     return [link for link in site.text(record).entry_links if _is_document(site, link)]
 
 
@@ -137,11 +138,16 @@ def _is_document(site: Site, link: Link) -> bool:
     return (target is not None and target.kind == "document") or bool(DOC_SUFFIX.search(urlsplit(link.url).path))
 
 
-def _with_generic_documents(site: Site, record: PageRecord, entries: list[Link]) -> list[Link]:
-    """The entries, then the page's documents linked under a generic word or a file name."""
+def _with_generic_documents(site: Site, record: PageRecord, entries: list[Link],
+                            compiled: CompiledRules | None = None) -> list[Link]:
+    """The entries, then the page's documents linked under a generic word or a file name (and, given the rules,
+    in words that name no item at all: the page is about the item, so an unnamed file on it is the item's)."""
     out = list(entries)
     for link in site.text(record).entry_links:
-        if link not in out and is_generic(short_key(link.text)) and _is_document(site, link):
+        if link in out or not _is_document(site, link):
+            continue
+        key = short_key(link.text)
+        if is_generic(key) or (compiled is not None and not compiled.named(key) and not compiled.fuzzy_named(link.text)):
             out.append(link)
     return out
 

@@ -7,6 +7,8 @@ footer (the furniture), and each test changes one thing an assessor would notice
 
 from __future__ import annotations
 
+import pytest
+
 from model.records import Link, PageRecord
 from model.scans import OcrPage, OcrResult
 from model.verdicts import Note, Reason, Status
@@ -330,15 +332,17 @@ def test_an_index_row_never_vouches_for_a_page_that_calls_itself_a_report():
     assert not o26.present
 
 
-def test_this_years_file_under_click_here_dates_a_page_beside_last_years_named_entry():
+@pytest.mark.parametrize("words", ["คลิกที่นี่", "สรุปจำนวนผู้มาใช้บริการแยกตามงาน พ.ศ. 2566"])
+def test_this_years_file_under_click_here_dates_a_page_beside_last_years_named_entry(words):
+    """This year's file linked as 'คลิกที่นี่', or in words that name no item, beside last year's named entry."""
     compiled = CompiledRules(resolve_rules(2566))
     url = BASE + "/stats"
-    stats = page("/stats", "ข้อมูลสถิติการให้บริการประชาชน ประจำปีงบประมาณ 2566", "คลิกที่นี่",
+    stats = page("/stats", "ข้อมูลสถิติการให้บริการประชาชน ประจำปีงบประมาณ 2566", words,
                  "สถิติการให้บริการประชาชน ปีงบประมาณ 2564",
-                 links=[Link(BASE + "/files/91934.pdf", "คลิกที่นี่"),
+                 links=[Link(BASE + "/files/91934.pdf", words),
                         Link(BASE + "/files/2564.pdf", "สถิติการให้บริการประชาชน ปีงบประมาณ 2564")])
     new = doc("/files/91934.pdf", "สรุปจำนวนผู้ขอรับบริการแยกตามประเภทงาน ปีงบประมาณ พ.ศ.2566 ผู้รับบริการ 1,284 ราย",
-              title="คลิกที่นี่")
+              title=words)
     old = doc("/files/2564.pdf", "สถิติการให้บริการประชาชน ปีงบประมาณ 2564 ผู้รับบริการ 1,020 ราย")
     index = page("/ita", "ITA 2566", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2566",
                  links=[Link(url, "ข้อมูลสถิติการให้บริการประชาชน")])
