@@ -22,7 +22,7 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 _NUMBER = re.compile(r"(?<!\d)(\d{4}|\d{2})(?!\d)")
 _MONTH_BEFORE = re.compile(rf"({_MONTH_ALT})(?:พ\.?ศ\.?)?$")
 # 'ปีงบประมาณ (FY) 2567', 'ปี งปม. 2567': a gloss or an abbreviation between the word and the year
-_FISCAL_BEFORE = re.compile(r"(?:ปีงบประมาณ|ปีงบ|งบประมาณ|ประจำปี|พ\.ศ\.|พ\.ศ|พศ\.?|ปี|งบ|งปม\.?)(?:\(?fy\)?)?(?:พ\.?ศ\.?)?$")
+_FISCAL_BEFORE = re.compile(r"(?:ปีงบประมาณ|ปีงบ|งบประมาณ|ประจำปี|พ\.ศ\.|พ\.ศ|พศ\.?|ปี|งบ|งปม\.?|fiscalyear|fy)(?:\(?fy\)?)?(?:พ\.?ศ\.?)?$")
 _AD_BEFORE = re.compile(r"(?:ค\.ศ\.|ค\.ศ|ad)$")
 _RANGE = re.compile(r"(25\d{2})(?:[-–—]|ถึง)(?:พ\.?ศ\.?)?(25\d{2}|\d{2})(?!\d)")
 _MONTH_NUM = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(25\d{2})(?!\d)")
