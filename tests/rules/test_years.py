@@ -19,6 +19,7 @@ from rules.years import target_years, without_publication_dates, years_in
     ("โทร 043-123-456 งบประมาณ 2,550,000 บาท", set()),
     ("สถิติการให้บริการ ปีงบประมาณ (FY) ๒๕๖๔", {2564}),  # an English gloss between the word and the year
     ("รายงานผลการใช้จ่ายงบประมาณ ปี งปม. 62", {2562}),  # งปม. for ปีงบประมาณ, and a short year after it
+    ("Budget Execution, Fiscal Year 2568", {2568}),
 ])
 def test_years_in(text, years):
     assert years_in(strict_key(text)) == years
