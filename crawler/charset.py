@@ -51,12 +51,13 @@ def repair_text(text: str, body: bytes, encoding: str) -> tuple[str, str]:
     return best[0], best[1]
 
 
-def decode_page(url: str, body: bytes, content_type: str, cls: type[TextResponse] = HtmlResponse) -> tuple[str, str]:
+def decode_page(url: str, body: bytes, content_type: str, cls: type[TextResponse] | None = None) -> tuple[str, str]:
     """``(text, encoding)`` of a fetched page as Scrapy decodes it (BOM, Content-Type, the page's own meta tag,
     then a guess), repaired when that charset was plainly wrong.
 
     It takes the bytes rather than Scrapy's decoded text so that the parser worker can do it: decoding 100 KB
-    pages was a measurable share of the reactor's time, and bytes cost less to hand over than Thai text.
+    pages was a measurable share of the reactor's time, and bytes cost less to hand over than Thai text. The
+    class is the response's own (HtmlResponse when not given): a plain TextResponse reads no meta charset.
     """
-    response = cls(url=url, body=body, headers={"Content-Type": content_type} if content_type else {})
+    response = (cls or HtmlResponse)(url=url, body=body, headers={"Content-Type": content_type} if content_type else {})
     return repair_text(response.text, body, response.encoding)

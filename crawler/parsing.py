@@ -82,7 +82,7 @@ _series = ""
 
 def read_page(url: str, body: bytes, content_type: str, cls=None) -> Extracted:
     """A fetched page decoded and parsed (in the worker, or inline)."""
-    text, encoding = decode_page(url, body, content_type, *(cls,) if cls else ())
+    text, encoding = decode_page(url, body, content_type, cls)
     return replace(extract_html(url, text), encoding=encoding)
 
 

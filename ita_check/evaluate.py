@@ -146,7 +146,6 @@ def run_eval(out: Path, sites: list[str] | None = None) -> int:
 
 # -- generated sites ------------------------------------------------------------------------------------------------
 
-SPLIT_SEEDS = {"tune": (1, 499), "dev": (500, 999), "test": (1000, 9999)}
 
 
 def reason_text(reason) -> str:
@@ -167,6 +166,7 @@ def generated_sites(split: str, styles: list[str] | None = None, years: list[int
     """(style, year, seed) of a split. Seeds follow one global order of the cells, so narrowing --styles or --years
     or raising --per-cell never changes the seed of a site already measured."""
     from demo.generator import STYLES, YEARS
+    from demo.generator.build import SPLIT_SEEDS
 
     first, last = SPLIT_SEEDS[split]
     cells = [(style, year) for style in STYLES for year in YEARS]

@@ -40,10 +40,14 @@ WHY = {"not_published": "ไม่พบการเผยแพร่ข้อ�
        "furniture": "มีเพียงชื่อในเมนู/แถบข้าง/กล่องหน้าแรก ไม่มีหน้าข้อมูลของตนเอง"}
 
 
+# the seeds of each split, in order; `ita eval --generated --split` walks these ranges
+SPLIT_SEEDS = {"tune": (1, 499), "dev": (500, 999), "test": (1000, 9999)}
+
+
 def split_of(seed: int) -> str:
     """Tune seeds (below 500) draw only tune wordings; dev seeds (500–999) tune and dev wordings; test seeds
     (1000 on) tune and test wordings."""
-    return "tune" if seed < 500 else "dev" if seed < 1000 else "test"
+    return next((split for split, (_, last) in SPLIT_SEEDS.items() if seed <= last), "test")
 
 
 def thai_year(n: int, rng: random.Random, p: float = 0.3) -> str:
