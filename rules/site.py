@@ -36,6 +36,9 @@ DOCUMENT_TITLE = 160  # letters of a document's first lines read as its title
 TITLE_LINES = 2
 TITLE_TAIL = 30  # a second line this short finishes the title ('เนินงาน ประจำปี 2569')
 _TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
+# a table of contents in a strict key: three or more chapter titles in a row ('บทที่1บทนำบทที่2…บทที่4ขั้นตอน…')
+_CHAPTER = re.compile(r"บทที่\d{1,2}")
+CONTENTS_GAP = 60  # a chapter title this short before the next 'บทที่' is a contents line, not a chapter
 
 
 def title_segments(title: str) -> list[str]:
@@ -94,6 +97,29 @@ class Furniture:
 
     def is_heading(self, heading: str) -> bool:
         return "\x00h:" + heading in self.blocks
+
+
+def without_contents(key: str) -> str:
+    """A document's key less its table of contents: a chapter list naming 'ขั้นตอนการปฏิบัติงาน' promises the
+    steps, it does not give them. Real chapters keep their text, since a chapter's body runs far past the gap."""
+    starts = [m.start() for m in _CHAPTER.finditer(key)]
+    if len(starts) < 3:
+        return key
+    out, n = [], 0
+    cut_from = 0
+    while n < len(starts):
+        run = n
+        while run + 1 < len(starts) and starts[run + 1] - starts[run] <= CONTENTS_GAP:
+            run += 1
+        if run - n >= 2:  # three or more titles in a row
+            out.append(key[cut_from:starts[n]])
+            last = starts[run]
+            end = key.find("ภาคผนวก", last)
+            end = last + min(CONTENTS_GAP, (end - last) if end > last else CONTENTS_GAP)
+            cut_from = min(end, len(key))
+        n = run + 1
+    out.append(key[cut_from:])
+    return "".join(out)
 
 
 @dataclass
@@ -184,7 +210,7 @@ class PageText:
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             # the title is the first line, and the second when it only ends the first (a wrapped year)
             skip = 2 if len(lines) > 2 and len(lines[1]) <= TITLE_TAIL else 1
-            return strict_key(" ".join(lines[skip:] if len(lines) > skip else lines))
+            return without_contents(strict_key(" ".join(lines[skip:] if len(lines) > skip else lines)))
         headings = set(self.own_headings) | self.document_link_texts
         title = short_key(self.own_title)
         blocks = [b for n, b in enumerate(self.own_blocks) if b not in headings and not (

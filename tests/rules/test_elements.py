@@ -111,3 +111,11 @@ def test_an_element_worded_the_way_other_agencies_word_it_is_found(code, name, t
 ])
 def test_the_wider_element_wording_does_not_read_another_elements_line(code, name, text):
     assert not says(element(2568, code, name), text)
+
+
+@pytest.mark.parametrize("year", [2568, 2569])
+def test_a_plans_schedule_by_quarter_is_not_its_six_month_progress(year):
+    progress = element(year, "O6", "ความก้าวหน้ารอบ 6 เดือน")
+    assert not says(progress, "โครงการที่ 1 ก่อสร้างรางระบายน้ำ คสล. หมู่ 3 งบประมาณ 450,000 บาท "
+                              "กำหนดดำเนินการไตรมาสที่ 2 หน่วยงานรับผิดชอบ กองช่าง")
+    assert says(progress, "ณ สิ้นไตรมาสที่ 2 ของปีงบประมาณ ๒๕๖๘ มีโครงการแล้วเสร็จ 13 โครงการ")

@@ -1,0 +1,27 @@
+"""A document's table of contents promises chapters; the required elements must be in the chapters themselves."""
+
+from __future__ import annotations
+
+from rules.site import without_contents
+from rules.thai import strict_key
+
+
+def test_a_contents_list_naming_the_steps_chapter_is_not_the_steps():
+    key = strict_key("แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริต บทที่ 1 บทนำ บทที่ 2 ขอบเขตและนิยามศัพท์ "
+                     "บทที่ 3 แผนผังการจัดการเรื่องร้องเรียน บทที่ 4 ขั้นตอนการปฏิบัติงาน ภาคผนวก แบบฟอร์ม "
+                     "ช่องทางการร้องเรียน: ยื่นด้วยตนเองที่สำนักปลัด")
+    left = without_contents(key)
+    assert "ขั้นตอน" not in left and "แผนผัง" not in left
+    assert "ช่องทางการร้องเรียน" in left and left.startswith("แนวปฏิบัติ")
+
+
+def test_chapters_with_their_text_are_kept():
+    key = strict_key("บทที่ 1 บทนำ " + "ความเป็นมาของการจัดการเรื่องร้องเรียน " * 5
+                     + "บทที่ 2 ขั้นตอนการปฏิบัติงาน 1. รับเรื่อง 2. ตรวจสอบข้อเท็จจริง " + "รายละเอียด " * 10
+                     + "บทที่ 3 ระยะเวลาดำเนินการ 30 วัน")
+    assert without_contents(key) == key
+
+
+def test_two_chapter_mentions_are_no_contents_list():
+    key = strict_key("ตามบทที่ 2 และบทที่ 3 ของคู่มือ ขั้นตอนการปฏิบัติงานมีดังนี้")
+    assert without_contents(key) == key
