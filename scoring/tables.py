@@ -13,14 +13,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from model.errors import ProblemsError
 from rules.schema import Oit, Survey
 from rules.thai import thai_to_arabic_digits
 from scoring.calc import SurveyScore, survey_from_indicators, survey_from_questions
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class InputError(ProblemsError):
@@ -60,6 +63,9 @@ class Table:
 
 
 def read_table(path: str | Path) -> Table:
+    # pandas costs half a second to import: paid only when a sheet is read, not by every audit that writes reports
+    import pandas as pd
+
     path = Path(path)
     if not path.is_file():
         raise InputError([f"{path}: ไม่พบไฟล์ (file not found)"])

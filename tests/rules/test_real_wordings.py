@@ -130,3 +130,36 @@ def test_a_community_meeting_on_the_local_plan_is_participation_not_the_strategi
 def test_progress_of_the_plan_is_never_the_plan(year):
     assert item_code(year, "แผนปฏิบัติการป้องกันการทุจริต") not in names(
         year, "ความก้าวหน้าแผนป้องกันการทุจริต ไตรมาส 2 ปีงบประมาณ พ.ศ.2566")
+
+
+ANNUAL_PLAN = {2565: "แผนดำเนินงานประจำปี", 2566: "แผนดำเนินงานและการใช้", 2567: "แผนดำเนินงานและการใช้",
+               2568: "แผนและความก้าวหน้า", 2569: "แผนและความก้าวหน้า"}
+PROGRESS = {2565: "รายงานการกำกับติดตามการดำเนินงาน", 2566: "รายงานการกำกับติดตามการดำเนินงาน"}
+PARTICIPATION = {2565: "การเปิดโอกาส", 2566: "การเปิดโอกาส", 2567: "การเปิดโอกาส", 2568: "การเปิดโอกาส",
+                 2569: "ผลการเปิดโอกาส"}
+HR_PLAN = {2568: "แผนการบริหารและพัฒนา", 2569: "หลักเกณฑ์และแผน"}
+
+
+@pytest.mark.parametrize(("text", "item_by_year"), [
+    # found on dev round 4: English titles, and Thai ones built another way
+    ("Action Plan 2566", ANNUAL_PLAN),
+    ("โครงการที่จะดำเนินการปีนี้", ANNUAL_PLAN),
+    ("ความก้าวหน้าโครงการตามแผน ณ ๓๑ มีนาคม", PROGRESS),
+    ("Semi-annual Progress", PROGRESS),
+    ("ผลการดำเนินงานครึ่งปีแรก", PROGRESS),
+    ("เวทีประชาชนร่วมพัฒนา", PARTICIPATION),
+    ("ร่วมคิด ร่วมทำ ร่วมตรวจสอบ", PARTICIPATION),
+    ("ผู้บริหารกับการขับเคลื่อนความโปร่งใส", {2565: "การมีส่วนร่วมของผู้บริหาร"}),
+    ("Budget Report (Mid-Year)", {2565: "รายงานการกำกับติดตามการใช้จ่ายงบประมาณ"}),
+    ("Improvement Plan from ITA", {2569: "การนำผลการประเมิน ITA"}),
+    ("แผน HRD", HR_PLAN),
+    ("แผนพัฒนาข้าราชการ พนักงานจ้าง อบต. ระยะ 3 ปี", HR_PLAN),
+])
+def test_a_title_worded_another_way_names_its_item_in_each_year(text, item_by_year):
+    for year, item_name in item_by_year.items():
+        assert names(year, text) == {item_code(year, item_name)}, year
+
+
+def test_an_anti_corruption_action_plan_is_not_the_annual_plan():
+    for year in COMPILED:
+        assert item_code(year, ANNUAL_PLAN[year]) not in names(year, "Anti-Corruption Action Plan 2566")
