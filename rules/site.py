@@ -39,6 +39,8 @@ _TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
 # a table of contents in a strict key: three or more chapter titles in a row ('บทที่1บทนำบทที่2…บทที่4ขั้นตอน…')
 _CHAPTER = re.compile(r"บทที่\d{1,2}")
 CONTENTS_GAP = 60  # a chapter title this short before the next 'บทที่' is a contents line, not a chapter
+RUNNING_TITLE = 10  # a document title this long, repeated atop later pages, is a running header
+_RUNNING_PAGE = re.compile(r"[(\[-]?(หน้า|page)?\d{1,3}[)\]]?|")  # what follows it there: '(หน้า 2)', '- 3', nothing
 
 
 def title_segments(title: str) -> list[str]:
@@ -210,7 +212,11 @@ class PageText:
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             # the title is the first line, and the second when it only ends the first (a wrapped year)
             skip = 2 if len(lines) > 2 and len(lines[1]) <= TITLE_TAIL else 1
-            return without_contents(strict_key(" ".join(lines[skip:] if len(lines) > skip else lines)))
+            body = lines[skip:] if len(lines) > skip else lines
+            title = strict_key(lines[0]) if lines else ""
+            if len(title) >= RUNNING_TITLE:  # the title again atop each page ('… (หน้า 2)') is no content either
+                body = [line for line in body if not _RUNNING_PAGE.fullmatch(strict_key(line).removeprefix(title))] or body
+            return without_contents(strict_key(" ".join(body)))
         headings = set(self.own_headings) | self.document_link_texts
         title = short_key(self.own_title)
         blocks = [b for n, b in enumerate(self.own_blocks) if b not in headings and not (

@@ -25,3 +25,18 @@ def test_chapters_with_their_text_are_kept():
 def test_two_chapter_mentions_are_no_contents_list():
     key = strict_key("ตามบทที่ 2 และบทที่ 3 ของคู่มือ ขั้นตอนการปฏิบัติงานมีดังนี้")
     assert without_contents(key) == key
+
+
+def test_the_title_repeated_atop_each_page_is_no_content_but_a_line_that_goes_on_is():
+    from model.records import PageRecord
+    from rules.site import PageText, Site
+
+    title = "สรุปผลประชาคมระดับตำบล ปี พ.ศ. ๒๕๖๗"
+    text = "\n".join([title, "องค์การบริหารส่วนตำบลคลองขุด", "ภาคส่วนที่เข้าร่วม: ประชาชนทั่วไป 41 คน",
+                      f"{title} (หน้า 2)", "องค์การบริหารส่วนตำบลคลองขุด",
+                      f"{title}: ที่ประชุมเสนอโครงการ 12 โครงการ"])
+    record = PageRecord("http://khlongkhut.go.th/f.pdf", "http://khlongkhut.go.th/f.pdf", 200, "application/pdf",
+                        "document", "", [], text, doc_pages=2)
+    key = PageText(record, Site.build([record], "http://khlongkhut.go.th/")).element_key
+    assert "หน้า2" not in key and key.count("ประชาคม") == 1  # only the line that goes on after the title
+    assert "ที่ประชุมเสนอโครงการ12โครงการ" in key

@@ -163,3 +163,34 @@ def test_a_title_worded_another_way_names_its_item_in_each_year(text, item_by_ye
 def test_an_anti_corruption_action_plan_is_not_the_annual_plan():
     for year in COMPILED:
         assert item_code(year, ANNUAL_PLAN[year]) not in names(year, "Anti-Corruption Action Plan 2566")
+
+
+SERVICE_MANUAL = {2565: "คู่มือหรือมาตรฐานการให้บริการ", 2566: "คู่มือหรือมาตรฐานการให้บริการ",
+                  2567: "คู่มือหรือแนวทางการขอรับบริการ", 2568: "คู่มือหรือแนวทางการขอรับบริการ",
+                  2569: "คู่มือหรือแนวทางการขอรับบริการ"}
+EVERY_YEAR = (2565, 2566, 2567, 2568, 2569)
+
+
+@pytest.mark.parametrize(("text", "item_by_year"), [
+    # found on dev round 5: questions, a colon between topic and kind, English titles
+    ("อยากขอรับบริการ ต้องทำอย่างไร", SERVICE_MANUAL),
+    ("ขั้นตอนและเอกสารการขอรับบริการ", SERVICE_MANUAL),
+    ("หน่วยงานของเรามีหน้าที่อะไรบ้าง", dict.fromkeys(EVERY_YEAR[:3], "อำนาจหน้าที่")),
+    ("รายชื่อผู้บริหาร พร้อมเบอร์ติดต่อ", dict.fromkeys(EVERY_YEAR, "ข้อมูลผู้บริหาร")),
+    ("SOP การจัดการเรื่องร้องเรียนทุจริตและประพฤติมิชอบ", dict.fromkeys(EVERY_YEAR, "แนวปฏิบัติการจัดการเรื่องร้องเรียน")),
+    ("แจ้งเรื่องทุจริต/ประพฤติมิชอบ (ไม่ต้องระบุชื่อ)", dict.fromkeys(EVERY_YEAR, "ช่องทางแจ้งเรื่องร้องเรียน")),
+    ("ตัวเลขเรื่องร้องเรียนการทุจริตที่ได้รับ", {2566: "ข้อมูลเชิงสถิติเรื่องร้องเรียน", 2567: "ข้อมูลสถิติเรื่องร้องเรียน"}),
+    ("Performance Report ประจำปี", dict.fromkeys(EVERY_YEAR, "รายงานผลการดำเนินงานประจำปี")),
+    ("สรุปผลงานตามแผนดำเนินงานครบ 12 เดือน", dict.fromkeys(EVERY_YEAR, "รายงานผลการดำเนินงานประจำปี")),
+    ("นโยบาย HR: ผลการดำเนินการ", {2566: "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล"}),
+    ("ติดต่อ / สอบถาม (Contact & Enquiry)", dict.fromkeys(EVERY_YEAR, "ข้อมูลการติดต่อ")),
+])
+def test_a_round_5_wording_names_its_item(text, item_by_year):
+    for year, item_name in item_by_year.items():
+        assert names(year, text) == {item_code(year, item_name)}, year
+
+
+def test_a_summary_of_results_against_the_plan_is_neither_the_annual_plan_nor_the_strategic_plan():
+    for year in EVERY_YEAR:
+        assert names(year, "สรุปผลการดำเนินงานตามแผนพัฒนาท้องถิ่น") == set()
+        assert item_code(year, ANNUAL_PLAN[year]) not in names(year, "สรุปผลงานตามแผนดำเนินงานครบ 12 เดือน")

@@ -350,3 +350,13 @@ def test_this_years_file_under_click_here_dates_a_page_beside_last_years_named_e
     code = next(c for c, item in compiled.items.items() if item.name.startswith("ข้อมูลเชิงสถิติการให้บริการ"))
     verdict = {v.code: v for v in match_site([home, *filler(6), index, stats, new, old], compiled, HOME).items}[code]
     assert verdict.present, verdict.reason
+
+
+@pytest.mark.parametrize("says", ["แสดง 0 ถึง 0 จาก 0 แถว", "ยังไม่มีโพสต์ในหมวดหมู่นี้",
+                                  "ปิดปรับปรุงหน้านี้ชั่วคราว (Under Maintenance)", "ข้อมูลส่วนนี้รอการอนุมัติเผยแพร่",
+                                  "-- ยังไม่มีไฟล์เอกสาร --"])
+def test_an_empty_table_or_category_in_other_words_is_a_placeholder(says):
+    # found on dev round 5: a table plugin's "no rows", an empty WordPress category, a page down for maintenance
+    empty = page("/eservice", "E-Service", says)
+    verdict = site(empty)["O10"]
+    assert not verdict.present and verdict.reason == Reason.PLACEHOLDER
