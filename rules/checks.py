@@ -457,6 +457,11 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
             else:
                 sure |= _opened_years(ctx, target)
     if sure & wanted:
+        stale = _only_dead_for_the_year(ctx, wanted) if record.kind == "page" else None
+        if stale is not None:  # the page names the year, but this year's file is dead and the rest is older
+            status = _status(ctx, stale)
+            detail = {"status": status} if status else {"soft_404": True}
+            return _fail("fiscal_year", Reason.BROKEN_LINK, url=stale, linked_from=[ctx.url], **detail)
         return _pass("fiscal_year", years=sorted(sure & wanted), **ocr)
     if doubts and not link_years & wanted:  # OCR read the scan, but not surely enough to say its year
         return _fail("fiscal_year", Reason.OCR_UNCERTAIN, url=doubts[0], what="ปีงบประมาณ", **ocr)
@@ -476,6 +481,23 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
         latest = [y for y in found if y <= ctx.year + 1]
         return _fail("fiscal_year", Reason.WRONG_YEAR, found=max(latest) if latest else max(found), wanted=sorted(wanted))
     return _fail("fiscal_year", Reason.NO_YEAR, wanted=sorted(wanted))
+
+
+def _only_dead_for_the_year(ctx: Context, wanted: set[int]) -> str | None:
+    """The item's entry on the page that is dead, when every document the page does open for the item is of
+    another year: the page's own words ('รายงานผล… ปีงบประมาณ 2568') promise this year's file, but an
+    assessor clicking it gets nothing and finds only last year's. None when that is not the case."""
+    dead = [link.url for link in ctx.entries if ctx.site.is_dead(link.url)]
+    if not dead:
+        return None
+    documents = [target for target in ctx.reached if target.kind == "document"]
+    if not documents:
+        return None
+    for target in documents:
+        years = document_years(ctx.site, target, ctx.year).years
+        if not years or years & wanted:
+            return None
+    return dead[0]
 
 
 def _entry_years(ctx: Context, link) -> frozenset[int]:

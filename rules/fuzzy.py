@@ -44,7 +44,7 @@ SUBSET_LETTERS = 20  # ... of this many letters
 ANCHOR_MIN = 4  # a distinctive word has at least this many letters
 # What kind of document a text names, from its first word: 'คู่มือ…' is a manual and never the complaint channel
 # whose name shares its other words, 'สถิติ…' statistics. A name without that word is not what the text names.
-KIND_WORDS = frozenset({"แผน", "รายงาน", "คู่มือ", "สถิติ", "ช่องทาง", "ประกาศ", "สรุป", "มาตร", "นโยบาย"})
+KIND_WORDS = frozenset({"แผน", "รายงาน", "คู่มือ", "สถิติ", "ช่องทาง", "ประกาศ", "สรุป", "มาตร", "นโยบาย", "ทะเบียน"})
 # The period a report covers: a six-monthly report is not the yearly one, nor the reverse.
 PERIODS = (frozenset({"รอบ"}), frozenset({"ประจำปี"}), frozenset({"รายเดือน"}))
 _PERIOD_WORDS = frozenset().union(*PERIODS)

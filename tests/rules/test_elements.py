@@ -93,6 +93,12 @@ WORDED_OTHERWISE = [
     ("O9", "เอกสารที่ต้องใช้", "บัตรประจำตัวประชาชน และสำเนาทะเบียนบ้าน"),
     ("O20", "ผลการมีส่วนร่วม", "ผลจากเวทีรับฟัง: ที่ประชุมมีมติเห็นชอบโครงการเร่งด่วน 5 โครงการ"),
     ("O20", "การนำผลไปปรับปรุงการดำเนินงาน", "นำมติที่ประชุมไปจัดทำแผนดำเนินงานปีถัดไป"),
+    # dev round 6: English labels, flattened tables, bullets
+    ("O9", "ระยะเวลา", "Processing time: 1 working day"),
+    ("O17", "ส่วนงานที่รับผิดชอบ", "Responsible unit: สำนักปลัด"),
+    ("O17", "ส่วนงานที่รับผิดชอบ", "เจ้าภาพหลักเรื่องร้องเรียนการทุจริต ► สำนักปลัด"),
+    ("O17", "ขั้นตอนการดำเนินการ", "ขั้นที่ | การดำเนินการ — 1 | รับและลงทะเบียนเรื่อง — 2 | กลั่นกรองว่าเข้าข่ายทุจริต"),
+    ("O20", "หัวข้อ/เรื่องที่เปิดให้มีส่วนร่วม", 'Topic: ร่วมออกแบบกิจกรรม "ลดเวลาเรียน เพิ่มเวลารู้"'),
     # dev round 5
     ("O9", "ขั้นตอน", "ผู้รับบริการยื่นคำขอ  เจ้าหน้าที่ตรวจความครบถ้วน  หัวหน้างานเสนอความเห็น"),  # a PDF lost its ▸
     ("O9", "ขั้นตอน", "ผู้รับบริการยื่นคำขอ ▸ เจ้าหน้าที่ตรวจความครบถ้วน ▸ หัวหน้างานเสนอความเห็น ▸ ผู้มีอำนาจลงนาม"),
@@ -132,3 +138,21 @@ def test_a_plans_schedule_by_quarter_is_not_its_six_month_progress(year):
 def test_selection_criteria_are_the_hr_rules():
     criteria = element(2569, "O13", "หลักเกณฑ์")
     assert says(criteria, "เกณฑ์การคัดเลือกเพื่อแต่งตั้งให้ดำรงตำแหน่งที่สูงขึ้น: มีคุณสมบัติตรงตามมาตรฐานกำหนดตำแหน่ง")
+
+
+def test_duties_in_english_or_as_a_list_of_statutory_duties_are_found():
+    duties = element(2565, "O3", "หน้าที่และอำนาจ")
+    assert says(duties, "Duties | 1. จัดการเรียนการสอนตามหลักสูตรแกนกลางการศึกษาขั้นพื้นฐาน 2. กำกับ ติดตาม และประเมินผล")
+    assert says(duties, "• รักษาความสงบเรียบร้อยของประชาชน • ป้องกันและบรรเทาสาธารณภัย • ส่งเสริมการพัฒนาสตรี")
+
+
+@pytest.mark.parametrize("year", [2565, 2568, 2569])
+def test_a_channel_open_round_the_clock_is_not_how_long_the_service_takes(year):
+    code = "O14" if year == 2565 else "O9"
+    duration = element(year, code, "ระยะเวลา")
+    assert not says(duration, "ยื่นได้ 2 ช่องทาง ด้วยตนเองที่สำนักปลัด หรือออนไลน์ผ่านระบบ E-Service ได้ตลอด 24 ชั่วโมง")
+    assert says(duration, "ระยะเวลาให้บริการ 24 ชั่วโมงนับแต่รับคำขอ")
+
+
+def test_a_processing_time_is_not_a_process():
+    assert not says(element(2568, "O9", "ขั้นตอน"), "Processing time: 1 working day")

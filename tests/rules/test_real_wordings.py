@@ -194,3 +194,28 @@ def test_a_summary_of_results_against_the_plan_is_neither_the_annual_plan_nor_th
     for year in EVERY_YEAR:
         assert names(year, "สรุปผลการดำเนินงานตามแผนพัฒนาท้องถิ่น") == set()
         assert item_code(year, ANNUAL_PLAN[year]) not in names(year, "สรุปผลงานตามแผนดำเนินงานครบ 12 เดือน")
+
+
+@pytest.mark.parametrize(("text", "item_by_year"), [
+    # found on dev round 6
+    ("Organogram", dict.fromkeys(EVERY_YEAR[:3], "โครงสร้าง")),
+    ("๑.๑ แผนผังการแบ่งส่วนงาน", dict.fromkeys(EVERY_YEAR[:3], "โครงสร้าง")),
+    ("Functions & Powers", dict.fromkeys(EVERY_YEAR[:3], "อำนาจหน้าที่")),
+    ("Our Leadership Team", dict.fromkeys(EVERY_YEAR, "ข้อมูลผู้บริหาร")),
+    ("Budget Execution (First Half)", {2565: "รายงานการกำกับติดตามการใช้จ่ายงบประมาณ"}),
+    ("แผนปฏิบัติราชการระยะ ๕ ปี", dict.fromkeys(EVERY_YEAR[:2], "แผนยุทธศาสตร์")),
+    ("แผนดำเนินงานทำไปถึงไหน? รายงานครึ่งปี", PROGRESS),
+    ("HR Policy – Actions Taken", dict.fromkeys(EVERY_YEAR[:3], "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล")),
+    ("มาตรการส่งเสริมคุณธรรม → ผลการปฏิบัติจริง", dict.fromkeys(EVERY_YEAR[:3], "การดำเนินการตามมาตรการส่งเสริม")),
+    ("People Policy (นโยบายการบริหารคน)", dict.fromkeys(EVERY_YEAR[:3], "นโยบายการบริหารทรัพยากรบุคคล")),
+    ("รายงานผลการประเมินความเสี่ยงที่อาจเกิดการให้หรือรับสินบน", dict.fromkeys(EVERY_YEAR[:2], "การประเมินความเสี่ยง")),
+    ("จำนวนผู้รับบริการ: Walk-in / E-Service", {2567: "ข้อมูลสถิติการให้บริการ"}),
+])
+def test_a_round_6_wording_names_its_item(text, item_by_year):
+    for year, item_name in item_by_year.items():
+        assert names(year, text) == {item_code(year, item_name)}, year
+
+
+@pytest.mark.parametrize("year", [2567, 2568, 2569])
+def test_last_years_plan_and_results_of_driving_ethics_is_not_the_ethics_item(year):
+    assert names(year, "แผนและผลการขับเคลื่อนจริยธรรม องค์การบริหารส่วนตำบลบ้านใหม่ 2566") == set()
