@@ -459,16 +459,12 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
     if sure & wanted:
         stale = _only_dead_for_the_year(ctx, wanted) if record.kind == "page" else None
         if stale is not None:  # the page names the year, but this year's file is dead and the rest is older
-            status = _status(ctx, stale)
-            detail = {"status": status} if status else {"soft_404": True}
-            return _fail("fiscal_year", Reason.BROKEN_LINK, url=stale, linked_from=[ctx.url], **detail)
+            return _broken_link(ctx, stale)
         return _pass("fiscal_year", years=sorted(sure & wanted), **ocr)
     if doubts and not link_years & wanted:  # OCR read the scan, but not surely enough to say its year
         return _fail("fiscal_year", Reason.OCR_UNCERTAIN, url=doubts[0], what="ปีงบประมาณ", **ocr)
     if dead:  # the entry for the year is there, but an assessor clicking it gets nothing
-        status = _status(ctx, dead[0])
-        detail = {"status": status} if status else {"soft_404": True}
-        return _fail("fiscal_year", Reason.BROKEN_LINK, url=dead[0], linked_from=[ctx.url], **detail)
+        return _broken_link(ctx, dead[0])
     if link_years & wanted and not sure:  # nothing to read but the link (a scan): the link's word
         return _pass("fiscal_year", years=sorted(link_years & wanted), only_in_link=True)
     if ctx.unreadable:
@@ -483,17 +479,22 @@ def fiscal_year(ctx: Context) -> CheckOutcome | None:
     return _fail("fiscal_year", Reason.NO_YEAR, wanted=sorted(wanted))
 
 
+def _broken_link(ctx: Context, url: str) -> CheckOutcome:
+    status = _status(ctx, url)
+    detail = {"status": status} if status else {"soft_404": True}
+    return _fail("fiscal_year", Reason.BROKEN_LINK, url=url, linked_from=[ctx.url], **detail)
+
+
 def _only_dead_for_the_year(ctx: Context, wanted: set[int]) -> str | None:
-    """The item's entry on the page that is dead, when every document the page does open for the item is of
-    another year: the page's own words ('รายงานผล… ปีงบประมาณ 2568') promise this year's file, but an
-    assessor clicking it gets nothing and finds only last year's. None when that is not the case."""
-    dead = [link.url for link in ctx.entries if ctx.site.is_dead(link.url)]
-    if not dead:
+    """The item's entry for this year (its link names the year, or none) that is dead, when everything else
+    the page opens for the item is a document of another year: the page's own words ('รายงานผล…
+    ปีงบประมาณ 2568') promise this year's file, but an assessor clicking it gets nothing and finds only last
+    year's. None when that is not the case, e.g. the page itself or another page it opens carries the content."""
+    dead = [link.url for link in ctx.entries if ctx.site.is_dead(link.url)
+            and (not (named := years_in(short_key(link.text))) or named & wanted)]
+    if not dead or not ctx.reached or any(target.kind != "document" for target in ctx.reached):
         return None
-    documents = [target for target in ctx.reached if target.kind == "document"]
-    if not documents:
-        return None
-    for target in documents:
+    for target in ctx.reached:
         years = document_years(ctx.site, target, ctx.year).years
         if not years or years & wanted:
             return None

@@ -101,6 +101,11 @@ class Furniture:
         return "\x00h:" + heading in self.blocks
 
 
+def _running_header(line: str, title: str) -> bool:
+    """A line that is only the title again, with a page number at most: a running header."""
+    return line.startswith(title) and _RUNNING_PAGE.fullmatch(line[len(title):]) is not None
+
+
 def without_contents(key: str) -> str:
     """A document's key less its table of contents: a chapter list naming 'ขั้นตอนการปฏิบัติงาน' promises the
     steps, it does not give them. Real chapters keep their text, since a chapter's body runs far past the gap."""
@@ -113,15 +118,24 @@ def without_contents(key: str) -> str:
         run = n
         while run + 1 < len(starts) and starts[run + 1] - starts[run] <= CONTENTS_GAP:
             run += 1
-        if run - n >= 2:  # three or more titles in a row
+        last = starts[run]
+        end = key.find("ภาคผนวก", last)
+        end = min(last + min(CONTENTS_GAP, (end - last) if end > last else CONTENTS_GAP), len(key))
+        if run - n >= 2 and _is_contents(key[starts[n]:end], key[:starts[n]]):
             out.append(key[cut_from:starts[n]])
-            last = starts[run]
-            end = key.find("ภาคผนวก", last)
-            end = last + min(CONTENTS_GAP, (end - last) if end > last else CONTENTS_GAP)
-            cut_from = min(end, len(key))
+            cut_from = end
         n = run + 1
     out.append(key[cut_from:])
     return "".join(out)
+
+
+def _is_contents(run: str, before: str) -> bool:
+    """Three or more chapter titles in a row are a contents list when headed 'สารบัญ', or when they are bare
+    titles: a short chapter that gives its content ('บทที่ 1 ช่องทาง: โทร 0-4377-…') has a colon or figures
+    beyond its own number."""
+    if "สารบัญ" in before[-20:]:
+        return True
+    return not re.search(r"[:：]|\d", _CHAPTER.sub("", run))
 
 
 @dataclass
@@ -215,7 +229,7 @@ class PageText:
             body = lines[skip:] if len(lines) > skip else lines
             title = strict_key(lines[0]) if lines else ""
             if len(title) >= RUNNING_TITLE:  # the title again atop each page ('… (หน้า 2)') is no content either
-                body = [line for line in body if not _RUNNING_PAGE.fullmatch(strict_key(line).removeprefix(title))] or body
+                body = [line for line in body if not _running_header(strict_key(line), title)] or body
             return without_contents(strict_key(" ".join(body)))
         headings = set(self.own_headings) | self.document_link_texts
         title = short_key(self.own_title)

@@ -40,3 +40,24 @@ def test_the_title_repeated_atop_each_page_is_no_content_but_a_line_that_goes_on
     key = PageText(record, Site.build([record], "http://khlongkhut.go.th/")).element_key
     assert "หน้า2" not in key and key.count("ประชาคม") == 1  # only the line that goes on after the title
     assert "ที่ประชุมเสนอโครงการ12โครงการ" in key
+
+
+def test_short_chapters_that_give_their_content_are_no_contents_list():
+    key = strict_key("คู่มือ บทที่ 1 ช่องทาง: โทร 0-4377-1234 บทที่ 2 ขั้นตอน: รับเรื่อง ตรวจสอบ "
+                     "บทที่ 3 ระยะเวลา: 15 วัน บทที่ 4 ผู้รับผิดชอบ: สำนักปลัด")
+    assert without_contents(key) == key
+
+
+def test_a_contents_list_headed_contents_is_one_even_with_page_numbers():
+    key = strict_key("สารบัญ บทที่ 1 บทนำ 1 บทที่ 2 ขั้นตอนการปฏิบัติงาน 3 บทที่ 3 แบบฟอร์ม 7 ภาคผนวก")
+    assert "ขั้นตอน" not in without_contents(key)
+
+
+def test_a_line_that_is_only_a_number_is_not_a_running_header():
+    from model.records import PageRecord
+    from rules.site import PageText, Site
+
+    text = "คู่มือการให้บริการ การขอรับเบี้ยยังชีพ\nระยะเวลาดำเนินการ\n15\nวันทำการ"
+    record = PageRecord("http://nadee.go.th/m.pdf", "http://nadee.go.th/m.pdf", 200, "application/pdf",
+                        "document", "", [], text, doc_pages=1)
+    assert "15วันทำการ" in PageText(record, Site.build([record], "http://nadee.go.th/")).element_key

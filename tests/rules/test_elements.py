@@ -156,3 +156,15 @@ def test_a_channel_open_round_the_clock_is_not_how_long_the_service_takes(year):
 
 def test_a_processing_time_is_not_a_process():
     assert not says(element(2568, "O9", "ขั้นตอน"), "Processing time: 1 working day")
+
+
+
+@pytest.mark.parametrize(("year", "code", "name", "text"), [
+    # the review of rounds 5 and 6: lines the wider element patterns must not read
+    (2569, "O1", "หน้าที่และอำนาจ", "สำนักปลัด • งานป้องกันและบรรเทาสาธารณภัย • งานธุรการ • งานนโยบายและแผน"),
+    (2568, "O9", "ขั้นตอน", "เอกสารที่ต้องใช้ ► สำเนาบัตรประจำตัวประชาชน ► สำเนาทะเบียนบ้าน"),
+    (2568, "O9", "ขั้นตอน", "ผู้ยื่นคำขอต้องเป็นเจ้าของบ้าน และผ่านการตรวจสอบคุณสมบัติ"),
+    (2569, "O13", "หลักเกณฑ์", "ตัวชี้วัดและเกณฑ์การประเมินความสำเร็จของแผน"),
+])
+def test_a_line_near_a_new_element_wording_is_not_that_element(year, code, name, text):
+    assert not says(element(year, code, name), text)

@@ -120,7 +120,7 @@ def test_fiscal_year_words_split_by_ocr_spaces_still_state_the_year():
     assert reading.status == CONFIRMED and reading.stated == (2565,)
 
 
-@pytest.mark.parametrize("stated", ["Fiscal Year 2566", "FY 2566", "ปีงบประมาณ (FY) 2566"])
+@pytest.mark.parametrize("stated", ["Fiscal Year 2566", "FISCAL YEAR 2566", "FY 2566", "F.Y. 2566"])
 def test_an_english_fiscal_year_states_the_year_over_the_signature_date(stated):
     # a report on fiscal 2566 signed in January 2567: the scan says which year it covers in English
     reading = read_year_in_text(f"{stated} รายงานสรุปการดำเนินงานส่งเสริมคุณธรรม\nรายงาน ณ วันที่ 24 มกราคม ๒๕๖๗", 2568)

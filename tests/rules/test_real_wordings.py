@@ -217,5 +217,19 @@ def test_a_round_6_wording_names_its_item(text, item_by_year):
 
 
 @pytest.mark.parametrize("year", [2567, 2568, 2569])
-def test_last_years_plan_and_results_of_driving_ethics_is_not_the_ethics_item(year):
+def test_a_plan_and_results_of_driving_ethics_is_not_the_ethics_code_item(year):
     assert names(year, "แผนและผลการขับเคลื่อนจริยธรรม องค์การบริหารส่วนตำบลบ้านใหม่ 2566") == set()
+
+
+@pytest.mark.parametrize(("year", "text"), [
+    # the review of rounds 5 and 6: wordings the wider patterns must not take
+    (2569, "School Improvement Plan ปีการศึกษา 2568"),
+    (2569, "Public Sector Reform"),
+    (2566, "National Reform Plan"),
+    (2565, "ความก้าวหน้าโครงการก่อสร้างถนน คสล. หมู่ 5"),
+    (2569, "ประชาสัมพันธ์สำรวจโครงการที่จะดำเนินการในปีงบประมาณ 2570"),
+    (2567, "ทะเบียนคุมการรับของขวัญตามนโยบาย No Gift Policy"),
+])
+def test_a_title_near_a_new_wording_names_no_item(year, text):
+    assert names(year, text) == set()
+

@@ -16,6 +16,7 @@ from model.wording import verdict_reason
 from rules.loader import resolve_rules
 from rules.matcher import match_site
 from rules.patterns import CompiledRules
+from rules.thai import strict_key
 
 COMPILED = CompiledRules(resolve_rules(2569))
 BASE = "http://bannadee.go.th"
@@ -400,3 +401,19 @@ def test_an_index_row_never_vouches_for_a_register_of_gifts():
     home = page("/", "หน้าแรก", "ยินดีต้อนรับสู่เว็บไซต์ " * 10)
     o26 = {v.code: v for v in match_site([home, *filler(6), index, register, pdf], compiled, HOME).items}["O26"]
     assert not o26.present
+
+
+def test_zero_complaints_is_a_statistic_not_an_empty_page():
+    assert not COMPILED.placeholder.search(strict_key("เรื่องร้องเรียนการทุจริตทั้งหมด 0 รายการ"))
+    assert COMPILED.placeholder.search(strict_key("รายการทั้งหมด 0 รายการ"))
+
+
+def test_a_page_carrying_this_years_content_beside_an_old_dead_link_stays_present():
+    name = "การประเมินความเสี่ยงการทุจริต"
+    content = page("/risk", f"{name} ปีงบประมาณ 2569", f"ผล{name} ประจำปีงบประมาณ 2569 ของเทศบาลตำบลบ้านนาดี "
+                   "เหตุการณ์ความเสี่ยง ระดับความเสี่ยงสูง มาตรการควบคุม " * 3,
+                   f"{name} ปีงบประมาณ 2566", f"{name} ปีงบประมาณ 2568",
+                   links=[Link(BASE + "/upload/risk-2566.pdf", f"{name} ปีงบประมาณ 2566"),
+                          Link(BASE + "/upload/risk-2568.pdf", f"{name} ปีงบประมาณ 2568")])
+    old = doc("/upload/risk-2568.pdf", f"รายงาน{name}และประพฤติมิชอบ ประจำปีงบประมาณ 2568")
+    assert site(content, missing("/upload/risk-2566.pdf"), old)["O21"].present
