@@ -372,10 +372,14 @@ def test_a_report_page_under_this_years_heading_whose_file_is_dead_and_the_rest_
                 links=[Link(BASE + "/upload/582956.pdf", f"รายงาน{name} ปีงบ 2569"),
                        Link(BASE + "/upload/2568_905.pdf", "รายละเอียด")])
     old = doc("/upload/2568_905.pdf", f"รายงาน{name}และประพฤติมิชอบ ประจำปีงบประมาณ 2568")
-    o21 = site(news, missing("/upload/582956.pdf"), old)["O21"]
+    # the agency's ITA index and its menu both send the assessor to the news page for this item
+    index = page("/ita", "ITA 2569", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2569",
+                 links=[Link(BASE + "/news/831", f"o21 {name}", context=f"O21 {name} ลิงก์")])
+    listing = page("/risk", name, links=[Link(BASE + "/news/831", f"{name} ปีงบประมาณ 2569")])
+    o21 = site(index, listing, news, missing("/upload/582956.pdf"), old)["O21"]
     assert not o21.present and o21.reason == Reason.BROKEN_LINK
     alive = doc("/upload/582956.pdf", f"รายงาน{name}และประพฤติมิชอบ ประจำปีงบประมาณ 2569")
-    assert site(news, alive, old)["O21"].present
+    assert site(index, listing, news, alive, old)["O21"].present
 
 
 @pytest.mark.parametrize("says", ["No data available in table", "Sorry, no posts matched your criteria.",
