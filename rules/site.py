@@ -112,15 +112,14 @@ def without_contents(key: str) -> str:
     starts = [m.start() for m in _CHAPTER.finditer(key)]
     if len(starts) < 3:
         return key
-    out, n = [], 0
-    cut_from = 0
+    out, n, cut_from = [], 0, 0
     while n < len(starts):
         run = n
         while run + 1 < len(starts) and starts[run + 1] - starts[run] <= CONTENTS_GAP:
             run += 1
-        last = starts[run]
-        end = key.find("ภาคผนวก", last)
-        end = min(last + min(CONTENTS_GAP, (end - last) if end > last else CONTENTS_GAP), len(key))
+        last = starts[run]  # the last title ends at the appendix, or a gap's length on
+        appendix = key.find("ภาคผนวก", last, last + CONTENTS_GAP + len("ภาคผนวก"))
+        end = appendix if appendix > last else min(last + CONTENTS_GAP, len(key))
         if run - n >= 2 and _is_contents(key[starts[n]:end], key[:starts[n]]):
             out.append(key[cut_from:starts[n]])
             cut_from = end
