@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 from w3lib.html import get_base_url
 from w3lib.url import safe_url_string
 
-from model.records import Link
+from model.records import Link, shared_link
 
 _JS_URL = re.compile(
     r"""(?:window\.open|MM_openBrWindow|openWindow|popup|location\.href\s*=|location\s*=|location\.assign|location\.replace)"""
@@ -83,22 +83,6 @@ def _absolute(base: str, href: str) -> str | None:
     else:
         base = base[: base.rfind("/") + 1] if "?" not in base and "#" not in base else base
     return _join(base, href)
-
-
-_LINKS: dict[tuple[str, str, str, str], Link] = {}
-MAX_SHARED_LINKS = 300_000
-
-
-def shared_link(url: str, text: str, source: str, context: str) -> Link:
-    """One Link object for each (target, text) however many pages carry it: a mega-menu of 250 entries on
-    2,000 pages is 250 objects, not 500,000, for the records the audit keeps while it crawls."""
-    key = (url, text, source, context)
-    link = _LINKS.get(key)
-    if link is None:
-        if len(_LINKS) >= MAX_SHARED_LINKS:
-            _LINKS.clear()
-        link = _LINKS[key] = Link(sys.intern(url), sys.intern(text), source, context)
-    return link
 
 
 def _link_text(node) -> str:

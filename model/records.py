@@ -22,6 +22,22 @@ class Link:
     context: str = ""  # the table row around the link: an ITA index row "O5 | แผนยุทธศาสตร์ | [คลิก]"
 
 
+_LINKS: dict[tuple[str, str, str, str], Link] = {}
+MAX_SHARED_LINKS = 300_000
+
+
+def shared_link(url: str, text: str, source: str = "a", context: str = "") -> Link:
+    """One Link object for each (target, text) however many pages carry it: a mega-menu of 250 entries on
+    2,000 pages is 250 objects, not 500,000, whether the records come from the crawl or from records.jsonl."""
+    key = (url, text, source, context)
+    link = _LINKS.get(key)
+    if link is None:
+        if len(_LINKS) >= MAX_SHARED_LINKS:
+            _LINKS.clear()
+        link = _LINKS[key] = Link(sys.intern(url), sys.intern(text), source, context)
+    return link
+
+
 @dataclass(slots=True)
 class PageRecord:
     url: str
@@ -66,7 +82,7 @@ class PageRecord:
     def from_dict(cls, data: dict) -> PageRecord:
         data = dict(data)
         # Interned: the mega-menu's URLs, texts and blocks repeat on every page and are stored once.
-        data["links"] = [Link(*map(sys.intern, link)) if isinstance(link, list) else Link(**link)
+        data["links"] = [shared_link(*link) if isinstance(link, list) else shared_link(**link)
                          for link in data.get("links", [])]
         if "blocks" in data:
             data["blocks"] = [sys.intern(b) for b in data["blocks"]]

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,31 @@ def test_the_record_line_encoded_in_the_worker_reads_back_as_the_record_encoded_
                         blocks=page.blocks, links=page.links, images=page.images, forms=page.forms, tables=page.tables)
     assert json.loads(record.to_json(page.json)) == json.loads(record.to_json())
     assert PageRecord.from_dict(json.loads(record.to_json(page.json))) == record
+
+
+
+def test_pages_numbered_by_two_workers_and_taken_in_interleaved_each_unpack_as_parsed_inline(monkeypatch):
+    """The default on two cores is two workers. Each numbers its menu entries and blocks in a series of its
+    own, and their answers arrive interleaved; every page must still unpack to its own links and text. The two
+    workers are played here by two numbering states, so the interleaving is certain, not up to timing."""
+    from concurrent.futures import Future
+
+    monkeypatch.setattr(parsing, "_values", {})
+    pages = [(f"http://bannadee.go.th/news?id={n}", PAGE.replace("ประจำปี 2569", f"ประจำปี 2569 ฉบับที่ {n}"))
+             for n in range(6)]
+    states = [({}, ""), ({}, "")]  # (numbers, series) of worker A and worker B
+    answers = []
+    for n, (url, html) in enumerate(pages):
+        numbers, series = states[n % 2]
+        monkeypatch.setattr(parsing, "_numbers", numbers)
+        monkeypatch.setattr(parsing, "_series", series)
+        answers.append(parsing.extract_packed(url, html.encode(), "text/html; charset=utf-8"))
+        states[n % 2] = (numbers, parsing._series)
+    # two series; A's second page sends only what differs (its heading), the menu as numbers
+    assert states[0][1] != states[1][1] and len(answers[2].new) == 1 < len(answers[1].new)
+    for packed in answers:  # arrival order: A1 B1 A2 B2 …, as the pool's result thread takes them in
+        future = Future()
+        future.set_result(packed)
+        parsing._take_in(future)
+    for (url, html), packed in zip(pages, answers, strict=True):
+        assert replace(parsing.unpack(packed), json="") == extract_html(url, html)
