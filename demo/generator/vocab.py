@@ -148,6 +148,12 @@ def _with_dev(data: dict, dev: dict, path: Path, current: bool) -> dict:
         if name not in data["elements"]:
             raise ValueError(f"{path}: element {name!r} is not in vocab.yaml")
         data["elements"][name] = [*data["elements"][name], *tagged(raw)]
+    # Decoy pages of the site's own (menu entries and pages that name no OIT item, some close to one): a dev
+    # round may add near misses, which is where an absent item is most easily called present.
+    for kind, raw in (dev.get("furniture") or {}).items():
+        if kind not in data["furniture"]:
+            raise ValueError(f"{path}: furniture kind {kind!r} is not in vocab.yaml")
+        data["furniture"][kind] = [*data["furniture"][kind], *tagged(raw)]
     if current:
         data["version"] = f"{data.get('version', 1)}+dev{dev.get('version', 1)}"
     return data

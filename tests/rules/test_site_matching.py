@@ -361,10 +361,14 @@ def test_this_years_file_under_click_here_dates_a_page_beside_last_years_named_e
                                   "ปิดปรับปรุงหน้านี้ชั่วคราว (Under Maintenance)", "ข้อมูลส่วนนี้รอการอนุมัติเผยแพร่",
                                   "-- ยังไม่มีไฟล์เอกสาร --", "No data available in table",
                                   "Sorry, no posts matched your criteria.", "ผู้ดูแลระบบยังไม่ได้นำเข้าเอกสาร",
-                                  "รายการทั้งหมด 0 รายการ", "อยู่ระหว่างขออนุมัติผู้บริหาร", "TBA – รอข้อมูลจากกองที่รับผิดชอบ"])
+                                  "รายการทั้งหมด 0 รายการ", "อยู่ระหว่างขออนุมัติผู้บริหาร", "TBA – รอข้อมูลจากกองที่รับผิดชอบ",
+                                  "There are no articles in this category.", "No content has been created yet.",
+                                  "(ว่าง)", "ไฟล์ถูกลบหรือย้ายตำแหน่งแล้ว",
+                                  "หมายเหตุ : เจ้าหน้าที่จะนำข้อมูลขึ้นเว็บไซต์ภายหลัง",
+                                  "ข้อมูลปีงบประมาณนี้ยังไม่ได้จัดทำ", "ยังไม่มีข่าวสารในหมวดนี้"])
 def test_an_empty_table_or_category_in_other_words_is_a_placeholder(says):
-    # found on dev rounds 5 and 6: a table plugin's "no rows", an empty WordPress category, a page down for
-    # maintenance, one awaiting approval
+    # found on dev rounds 5, 6 and 7: a table plugin's "no rows", an empty WordPress, Joomla or Drupal
+    # category, a page down for maintenance, one awaiting approval, a file removed, data 'to come later'
     empty = page("/eservice", "E-Service", says)
     verdict = site(empty)["O10"]
     assert not verdict.present and verdict.reason == Reason.PLACEHOLDER
