@@ -93,6 +93,17 @@ WORDED_OTHERWISE = [
     ("O9", "เอกสารที่ต้องใช้", "บัตรประจำตัวประชาชน และสำเนาทะเบียนบ้าน"),
     ("O20", "ผลการมีส่วนร่วม", "ผลจากเวทีรับฟัง: ที่ประชุมมีมติเห็นชอบโครงการเร่งด่วน 5 โครงการ"),
     ("O20", "การนำผลไปปรับปรุงการดำเนินงาน", "นำมติที่ประชุมไปจัดทำแผนดำเนินงานปีถัดไป"),
+    # dev round 7: English labels
+    ("O1", "หน้าที่และอำนาจ", "Functions – จัดการเรียนการสอนระดับประถมศึกษาและมัธยมศึกษาตอนต้น พัฒนาหลักสูตรสถานศึกษา"),
+    ("O6", "ความก้าวหน้ารอบ 6 เดือน", "Mid-year progress (2568–2569): 16 of 30 projects started, 44.1% of budget disbursed"),
+    ("O9", "ค่าธรรมเนียม", "Fee: free of charge"),
+    ("O9", "เอกสารที่ต้องใช้", "Required documents: ID card and house registration (copies, 1 set each)"),
+    ("O17", "ช่องทาง/วิธีการร้องเรียน", "How to complain: in person at สำนักปลัด, by phone 043-123-456, or online form"),
+    ("O17", "ส่วนงานที่รับผิดชอบ", "Unit in charge สำนักปลัด"),
+    ("O17", "ระยะเวลาดำเนินการ", "Time frame: acknowledgement within 7 days, outcome within 30 days"),
+    ("O20", "ผู้เข้ามามีส่วนร่วม", "Participants: 52 (community leaders, residents, partner agencies)"),
+    ("O20", "ผลการมีส่วนร่วม", "Outcome: 7 proposals agreed and ranked by the meeting"),
+    ("O20", "การนำผลไปปรับปรุงการดำเนินงาน", "Follow-up: proposals added to next year's operating plan; service steps revised"),
     # dev round 6: English labels, flattened tables, bullets
     ("O9", "ระยะเวลา", "Processing time: 1 working day"),
     ("O17", "ส่วนงานที่รับผิดชอบ", "Responsible unit: สำนักปลัด"),

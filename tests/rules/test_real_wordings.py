@@ -232,6 +232,17 @@ def test_a_round_6_wording_names_its_item(text, item_by_year):
     ("เล่มแผนปฏิบัติการ 2568 ขององค์การบริหารส่วนตำบลบ้านใหม่", ANNUAL_PLAN),
     ("Risk Mitigation Actions (ทุจริต)", dict.fromkeys(EVERY_YEAR[:3], "การดำเนินการเพื่อจัดการความเสี่ยง")),
     ("Measures Implementation", dict.fromkeys(EVERY_YEAR[:3], "การดำเนินการตามมาตรการส่งเสริม")),
+    ("ช่องทางติดต่อ ทต.นาคำ", {2565: "ข้อมูลการติดต่อ", 2568: "ข้อมูลการติดต่อ"}),
+    ("ที่ตั้ง • โทร • แฟกซ์ • อีเมล", {2565: "ข้อมูลการติดต่อ"}),
+    ("Procurement Plan", dict.fromkeys(EVERY_YEAR[:3], "แผนการจัดซื้อจัดจ้าง")),
+    ("Local Development Plan 2566–2570", dict.fromkeys(EVERY_YEAR, "แผนยุทธศาสตร์หรือแผนพัฒนาหน่วยงาน")),
+    ("โครงสร้งองค์กร", {2566: "โครงสร้าง", 2569: "โครงสร้าง"}),  # the typo of a real menu
+    ("Structure", {2567: "โครงสร้าง"}),
+    ("โครงสร้างและขอบข่ายงาน ๔ กลุ่มงาน", {2568: "โครงสร้างและอำนาจหน้าที่"}),
+    ("รายงานการใช้จ่ายงบฯ ครึ่งปี", {2565: "รายงานการกำกับติดตามการใช้จ่ายงบประมาณ"}),
+    ("HRD Report", {2568: "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล"}),
+    ("Service Manual", {2565: "คู่มือหรือมาตรฐานการให้บริการ"}),
+    ("Executive Engagement", {2565: "การมีส่วนร่วมของผู้บริหาร"}),
 ])
 def test_a_round_7_wording_names_its_item(text, item_by_year):
     for year, item_name in item_by_year.items():
