@@ -150,10 +150,12 @@ def _pool() -> ProcessPoolExecutor:
     return _POOL
 
 
-def shutdown() -> None:
-    """Stop the worker (the crawl calls this when it ends; a later crawl in the process starts another)."""
+def shutdown(pool: ProcessPoolExecutor | None = None) -> None:
+    """Stop the workers (the crawl calls this when it ends; a later crawl in the process starts others).
+    With ``pool``, only if that pool is still the current one: the pages of a broken pool each report it, and
+    a late report must not stop the fresh pool that took over."""
     global _POOL
-    if _POOL is not None:
+    if _POOL is not None and (pool is None or pool is _POOL):
         _POOL.shutdown(wait=False, cancel_futures=True)
         _POOL = None
 
@@ -163,18 +165,26 @@ async def extract(url: str, body: bytes, content_type: str = "", cls=None, inlin
     decide its charset); ``inline`` (or no worker configured) decodes and parses in this thread."""
     if inline or workers() == 0:
         return read_page(url, body, content_type, cls)
+    pool = _pool()
+    future = None
     try:
-        future = _pool().submit(extract_packed, url, body, content_type, cls)
+        future = pool.submit(extract_packed, url, body, content_type, cls)
         future.add_done_callback(_take_in)  # before asyncio's own callback: the values are in before we look
         packed = await asyncio.wait_for(asyncio.wrap_future(future), PARSE_TIMEOUT)
         return unpack(packed)
     except BrokenProcessPool as exc:
-        shutdown()
+        shutdown(pool)
         raise ParserCrashed(f"ตัวแยก HTML หยุดทำงานขณะอ่านหน้านี้ (the HTML parser crashed on this page): {url}") from exc
     except TimeoutError as exc:  # a page the worker never finishes must not hold the crawl for ever
-        shutdown()
+        shutdown(pool)
         raise ParserCrashed(f"ตัวแยก HTML อ่านหน้านี้ไม่จบใน {PARSE_TIMEOUT:.0f} วินาที "
                             f"(the HTML parser did not finish this page): {url}") from exc
+    except asyncio.CancelledError:
+        if future is None or not future.cancelled():
+            raise  # the crawl itself is stopping
+        # the page was still queued when its pool was stopped for another page's crash or timeout
+        raise ParserCrashed(f"ตัวแยก HTML ถูกเริ่มใหม่ก่อนอ่านหน้านี้ (the HTML parser restarted before this page "
+                            f"was read): {url}") from None
     except KeyError as exc:  # a number whose value never came back (cannot happen while results keep order)
         raise ParserCrashed(f"ตัวแยก HTML ส่งผลหน้านี้กลับมาไม่ครบ (the HTML parser's answer for this page was "
                             f"incomplete): {url}") from exc

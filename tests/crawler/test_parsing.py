@@ -153,3 +153,35 @@ def test_pages_numbered_by_two_workers_and_taken_in_interleaved_each_unpack_as_p
         parsing._take_in(future)
     for (url, html), packed in zip(pages, answers, strict=True):
         assert replace(parsing.unpack(packed), json="") == extract_html(url, html)
+
+
+def test_two_workers_parse_beside_the_crawl_on_a_two_core_machine(monkeypatch):
+    monkeypatch.delenv("ITA_PARSE_WORKERS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert parsing.workers() == 2
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert parsing.workers() == 0  # one core: parsed inline
+
+
+def test_a_late_report_of_a_broken_pool_does_not_stop_the_pool_that_took_over(worker):
+    broken = parsing._pool()
+    parsing.shutdown(broken)
+    fresh = parsing._pool()
+    parsing.shutdown(broken)  # another page of the broken pool reports it after the fresh pool started
+    assert parsing._POOL is fresh
+
+
+def test_pages_still_queued_when_the_pool_is_stopped_are_recorded_unreadable_not_lost(worker):
+    """A pool stopped for one page's crash or timeout cancels the pages queued behind it: each must come back
+    as a ParserCrashed (the page is recorded as unreadable), never as a cancellation the spider would not see."""
+    async def crawl():
+        tasks = [asyncio.ensure_future(parsing.extract(f"http://bannadee.go.th/news?id={n}", PAGE.encode()))
+                 for n in range(30)]
+        await asyncio.sleep(0)  # every page submitted
+        parsing.shutdown()
+        return await asyncio.gather(*tasks, return_exceptions=True)
+
+    results = asyncio.run(crawl())
+    assert not any(isinstance(r, asyncio.CancelledError) for r in results)
+    assert all(isinstance(r, (parsing.ParserCrashed, type(extract_html("http://x/", PAGE)))) for r in results)
+    assert any(isinstance(r, parsing.ParserCrashed) for r in results)

@@ -19,3 +19,17 @@ def test_torn_last_line_is_skipped_and_appending_starts_a_fresh_line(tmp_path):
     urls = [r.url for r in read_records(path)]
     assert urls == ["http://a/1", "http://a/3"]
     assert next(read_records(path)).links[0].text == "แผนการจัดซื้อจัดจ้าง"
+
+
+def test_records_read_back_share_one_link_object_per_menu_entry(tmp_path):
+    """As the crawl's records do: a menu on every page is one Link per entry, not one per page, so a report or a
+    re-match over records.jsonl holds 250 menu links, not 500,000."""
+    path = tmp_path / "records.jsonl"
+    menu = [Link("http://a/plan", "แผนการจัดซื้อจัดจ้าง"), Link("http://a/nogift", "No Gift Policy")]
+    writer = RecordWriter(path)
+    for n in range(3):
+        writer.write(PageRecord(f"http://a/{n}", f"http://a/{n}", 200, links=[Link(m.url, m.text) for m in menu]))
+    writer.close()
+    first, *others = read_records(path)
+    assert all(other.links[k] is first.links[k] for other in others for k in range(2))
+    assert first.links == menu

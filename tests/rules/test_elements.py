@@ -179,3 +179,13 @@ def test_a_processing_time_is_not_a_process():
 ])
 def test_a_line_near_a_new_element_wording_is_not_that_element(year, code, name, text):
     assert not says(element(year, code, name), text)
+
+
+@pytest.mark.parametrize(("code", "name"), [("O20", "ผู้เข้ามามีส่วนร่วม"), ("O20", "ผลการมีส่วนร่วม"),
+                                            ("O20", "การนำผลไปปรับปรุงการดำเนินงาน")])
+def test_an_english_label_is_found_inside_a_page_not_only_at_its_start(code, name):
+    """A page's element text is one string: a label anchored at its start would be found only when it came
+    first (the review of round 7)."""
+    page = ("Topic: ร่วมจัดทำแผนพัฒนาท้องถิ่น. Participants: 52 คน (ผู้นำชุมชน ประชาชน) Outcome: ที่ประชุมเสนอ 7 โครงการ. "
+            "Follow-up: บรรจุในแผนปีถัดไป")
+    assert says(element(2568, code, name), page)

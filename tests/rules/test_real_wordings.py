@@ -261,6 +261,19 @@ def test_a_round_7_near_miss_is_not_the_annual_item(year, text):
     assert not names(year, text) & annual
 
 
+@pytest.mark.parametrize(("year", "text", "item_name"), [
+    # the review of round 7: titles the round-7 sibling patterns must leave with their own item
+    (2565, "การประเมินความเสี่ยงการทุจริต : การดำเนินการควบคุมอาคาร", "การประเมินความเสี่ยง"),
+    (2568, "การประเมินความเสี่ยงการทุจริต – การดำเนินงานบริหารงานบุคคล", "การประเมินความเสี่ยง"),
+    (2568, "มาตรการส่งเสริมคุณธรรมฯ และแนวทางการนำมาตรการไปปฏิบัติ ประจำปี 2568", "มาตรการส่งเสริม"),
+    (2567, "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (การนำผลการวิเคราะห์ไปปฏิบัติ)", "มาตรการส่งเสริม"),
+    (2568, "แผนปฏิบัติการป้องกันการทุจริต (3 ปี / 36 เดือน)", "แผนปฏิบัติการป้องกันการทุจริต"),
+    (2568, "แผนปฏิบัติการป้องกันการทุจริต ตัวชี้วัดการประเมินผลประจำปี 2568", "แผนปฏิบัติการป้องกันการทุจริต"),
+])
+def test_a_title_the_round_7_patterns_must_leave_with_its_own_item(year, text, item_name):
+    assert names(year, text) == {item_code(year, item_name)}
+
+
 @pytest.mark.parametrize("year", [2567, 2568, 2569])
 def test_a_plan_and_results_of_driving_ethics_is_not_the_ethics_code_item(year):
     assert names(year, "แผนและผลการขับเคลื่อนจริยธรรม องค์การบริหารส่วนตำบลบ้านใหม่ 2566") == set()

@@ -415,3 +415,15 @@ def test_a_page_carrying_this_years_content_beside_an_old_dead_link_stays_presen
                           Link(BASE + "/upload/risk-2568.pdf", f"{name} ปีงบประมาณ 2568")])
     old = doc("/upload/risk-2568.pdf", f"รายงาน{name}และประพฤติมิชอบ ประจำปีงบประมาณ 2568")
     assert site(content, missing("/upload/risk-2566.pdf"), old)["O21"].present
+
+
+@pytest.mark.parametrize("line", [
+    # the review of round 7: a short page of real content that mentions, in passing, what a placeholder says
+    "ปัญหาอุปสรรค: ข้อมูลบางส่วนยังไม่ได้จัดทำเป็นดิจิทัล",  # an annual report's problems
+    "หมายเหตุ รายงานผลรอบ 6 เดือน จะนำขึ้นเว็บไซต์ภายหลัง",  # a plan page's note about another document
+    "หัวหน้าได้ถูกย้ายไปดำรงตำแหน่งใหม่",  # an executives page
+    "ข้อมูลถูกลบออกจากระบบเมื่อครบกำหนดเก็บรักษา",  # a privacy policy
+    "There are no records of corruption complaints in FY2025",  # a complaint statistic
+])
+def test_a_line_of_content_that_mentions_missing_data_is_no_placeholder(line):
+    assert not COMPILED.placeholder.search(strict_key(line))
