@@ -80,13 +80,10 @@ class _Setup:
 
 def _setup(start_url: str, work_dir: Path, config: CrawlConfig, log: bool = True) -> _Setup:
     records_path = work_dir / "records.jsonl"
-    job_dir = work_dir / "job"
     stopped = work_dir / "stopped.json"  # written when a crawl ends cleanly (finished, budget, Ctrl-C)
     # The caller decides between a new crawl (an empty work_dir) and a resumed one (its records are here).
-    if records_path.exists() and not stopped.exists():
-        # The last run was killed: Scrapy's queue on disk may be torn. Rebuild it from the records instead.
-        shutil.rmtree(job_dir, ignore_errors=True)
     stopped.unlink(missing_ok=True)
+    shutil.rmtree(work_dir / "job", ignore_errors=True)  # Scrapy's JOBDIR queue of an older version: unused now
     earlier = list(read_records(records_path))
     done: set[str] = set()
     pending: dict[str, tuple[str, int]] = {}
@@ -97,11 +94,12 @@ def _setup(start_url: str, work_dir: Path, config: CrawlConfig, log: bool = True
         if record.kind == "page" and record.ok:
             for link in record.links:
                 pending.setdefault(canonical(link.url), (link.text, record.depth + 1))
-    # Links of pages already fetched: the JOBDIR queue holds them after a clean stop; after a hard kill it
-    # may not, so the spider re-queues any that its restored state has not seen.
+    # The records are the crawl's state, however it stopped (cleanly, Ctrl-C, or killed): a resumed crawl skips
+    # every URL they hold and queues the links of their pages not yet fetched. No JOBDIR queue: it would hold
+    # no more than that, and pickling every request to disk cost the reactor's thread 0.3 s per 2,000 pages.
     frontier = [(url, text, depth) for url, (text, depth) in pending.items() if url not in done]
     work_dir.mkdir(parents=True, exist_ok=True)
-    settings = crawl_settings(start_url, job_dir, max_pages=config.max_pages, max_depth=config.max_depth,
+    settings = crawl_settings(start_url, max_pages=config.max_pages, max_depth=config.max_depth,
                               max_seconds=config.max_seconds, max_bytes=config.max_bytes,
                               concurrency=config.concurrency, delay=config.delay, obey_robots=config.obey_robots,
                               contact=config.contact, log_file=work_dir / "crawl.log" if log else None,

@@ -60,7 +60,7 @@ def hardening(local: bool) -> dict:
     }
 
 
-def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_depth: int, max_seconds: int,
+def crawl_settings(start_url: str, *, max_pages: int, max_depth: int, max_seconds: int,
                    max_bytes: int, concurrency: int | None, delay: float | None, obey_robots: bool,
                    contact: str = DEFAULT_CONTACT, log_file: Path | None = None, max_total_bytes: int = 0,
                    cache_dir: Path | None = None) -> dict:
@@ -118,6 +118,4 @@ def crawl_settings(start_url: str, job_dir: Path | None, *, max_pages: int, max_
             "HTTPCACHE_POLICY": "crawler.cache.RevalidatePolicy",
             "HTTPCACHE_STORAGE": "crawler.cache.PackCacheStorage",
         })
-    if job_dir is not None:
-        settings["JOBDIR"] = str(job_dir)
     return settings

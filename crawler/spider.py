@@ -74,9 +74,6 @@ class AgencySpider(scrapy.Spider):
         return self.settings.getbool("PARSE_INLINE", False)
 
     async def start(self):
-        state = getattr(self, "state", None)  # restored from JOBDIR by Scrapy's SpiderState extension
-        if state is not None:
-            self.seen |= state.get("seen", set())
         url = canonical(self.start_url)
         self.seen.add(url)
         if url not in self.done:
@@ -219,6 +216,4 @@ class AgencySpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         self.close_reason = reason
-        if getattr(self, "state", None) is not None:
-            self.state["seen"] = self.seen  # links already queued are not queued again on resume
         self.on_progress(dict(self.counts))

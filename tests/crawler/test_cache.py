@@ -66,7 +66,7 @@ def test_an_audit_given_a_relative_folder_keeps_its_cache_inside_that_folder(tmp
     from crawler.settings import crawl_settings
 
     monkeypatch.chdir(tmp_path)
-    settings = crawl_settings("http://bannadee.go.th/", None, max_pages=10, max_depth=2, max_seconds=60,
+    settings = crawl_settings("http://bannadee.go.th/", max_pages=10, max_depth=2, max_seconds=60,
                               max_bytes=1_000_000, concurrency=None, delay=None, obey_robots=True,
                               cache_dir=Path("out") / "httpcache")
     assert settings["HTTPCACHE_DIR"] == str(tmp_path / "out" / "httpcache")  # not ./.scrapy/out/httpcache
