@@ -86,7 +86,6 @@ def crawl_settings(start_url: str, *, max_pages: int, max_depth: int, max_second
         "HTTPERROR_ALLOW_ALL": True,
         "DEPTH_LIMIT": max_depth,
         "DEPTH_PRIORITY": 1,  # breadth first: menus before deep archives, as an assessor browses
-        "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
         "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
         "CLOSESPIDER_PAGECOUNT": max_pages,
         "CLOSESPIDER_TIMEOUT": max_seconds,
