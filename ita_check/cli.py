@@ -20,7 +20,16 @@ from importlib import metadata
 from pathlib import Path
 
 from model.errors import BadInput, Interrupted, ItaError, ProblemsError, ServiceUnreachable, SiteUnreachable
-from rules.loader import Selected, check_rules, default_year, resolve_rules, select_rules, shipped_rule_files
+from rules.loader import (
+    PAGES_FILE,
+    Selected,
+    check_pages,
+    check_rules,
+    default_year,
+    resolve_rules,
+    select_rules,
+    shipped_rule_files,
+)
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -133,17 +142,23 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_rules_check(args: argparse.Namespace) -> int:
-    files = [Path(f) for f in args.files] or list(shipped_rule_files().values())
+    files = [Path(f) for f in args.files] or [PAGES_FILE, *shipped_rule_files().values()]
     bad = 0
     for path in files:
-        model, problems = check_rules(path)
+        if path.name == PAGES_FILE.name:  # the page patterns every year shares
+            pages, problems = check_pages(path)
+            summary = (f"รูปแบบหน้า (page patterns): placeholder {len(pages.placeholder)}, not_found "
+                       f"{len(pages.not_found)}, index_page {len(pages.index_page)}") if pages else ""
+        else:
+            model, problems = check_rules(path)
+            summary = (f"ปี {model.year}, OIT {len(model.oit.items)} ข้อ, IIT {len(model.iit.question_codes())} ข้อ, "
+                       f"EIT {len(model.eit.question_codes())} ข้อ") if model else ""
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
             bad += 1
         else:
-            print(f"{path}: ถูกต้อง (ok) — ปี {model.year}, OIT {len(model.oit.items)} ข้อ, "
-                  f"IIT {len(model.iit.question_codes())} ข้อ, EIT {len(model.eit.question_codes())} ข้อ")
+            print(f"{path}: ถูกต้อง (ok) — {summary}")
     return EXIT_INPUT if bad else 0
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from model.errors import BadInput, FolderConflict
 from model.files import write_text
+from rules.loader import PAGES_FILE
 
 MANIFEST = "audit.json"
 OUTPUTS = ("results.json", "evidence.csv", "pages.jsonl", "report.html", "plan.docx", "itas.xlsx", "itas.csv")
@@ -52,7 +53,8 @@ class Identity:
 
     @classmethod
     def of(cls, url: str, year: int, rules_path: Path) -> Identity:
-        digest = hashlib.sha256(Path(rules_path).read_bytes()).hexdigest()
+        # the page patterns every year shares are part of the rules the audit ran with
+        digest = hashlib.sha256(Path(rules_path).read_bytes() + PAGES_FILE.read_bytes()).hexdigest()
         return cls(url, year, str(Path(rules_path).resolve()), digest)
 
     def differs(self, other: dict) -> str:

@@ -16,10 +16,11 @@ import yaml
 from pydantic import ValidationError
 
 from model.errors import BadInput, ProblemsError
-from rules.schema import RuleFile
+from rules.schema import RuleFile, SharedPageSignals
 
 RULES_DIR = Path(__file__).resolve().parent
 _FILE_RE = re.compile(r"^ita(\d{4})\.ya?ml$")
+PAGES_FILE = RULES_DIR / "pages.yaml"  # the page patterns every year shares
 
 
 @dataclass(frozen=True)
@@ -137,32 +138,36 @@ def _parse(text: str) -> tuple[yaml.Node | None, object]:
         loader.dispose()
 
 
-def check_rules(path: str | Path) -> tuple[RuleFile | None, list[Problem]]:
-    """Validate one rule file; return the model (when valid) and every problem found."""
-    path = Path(path)
+def _read(path: Path) -> tuple[dict | None, dict, list[Problem]]:
+    """A YAML mapping, the line of each of its keys and values, and what stops it being read."""
     file = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        return None, [Problem(file, 0, "", f"อ่านไฟล์ไม่ได้ (cannot read file): {exc.strerror}")]
+        return None, {}, [Problem(file, 0, "", f"อ่านไฟล์ไม่ได้ (cannot read file): {exc.strerror}")]
     except UnicodeDecodeError as exc:
-        return None, [Problem(file, 0, "", f"ไฟล์ไม่ใช่ UTF-8 (not UTF-8): {exc}")]
+        return None, {}, [Problem(file, 0, "", f"ไฟล์ไม่ใช่ UTF-8 (not UTF-8): {exc}")]
     try:
         node, data = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         reason = getattr(exc, "problem", None) or str(exc)
-        return None, [Problem(file, line, "", f"YAML ไม่ถูกต้อง (bad YAML): {reason}")]
+        return None, {}, [Problem(file, line, "", f"YAML ไม่ถูกต้อง (bad YAML): {reason}")]
     if not isinstance(data, dict):
-        return None, [Problem(file, 1, "", "ไฟล์กฎต้องเป็น mapping ของ YAML (rule file must be a YAML mapping)")]
+        return None, {}, [Problem(file, 1, "", "ไฟล์กฎต้องเป็น mapping ของ YAML (rule file must be a YAML mapping)")]
     lines: dict = {}
     problems: list[Problem] = []
     _line_map(node, (), lines, problems, file)
-    model = None
+    return data, lines, problems
+
+
+def _validated(model_type, data: dict, lines: dict, file: str) -> tuple[object | None, list[Problem]]:
+    """``data`` as ``model_type``, or the schema's complaints, each at its line, in Thai and English."""
     try:
-        model = RuleFile.model_validate(data)
+        return model_type.model_validate(data), []
     except ValidationError as exc:
+        problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
             msg = err["msg"].removeprefix("Value error, ")
@@ -177,27 +182,73 @@ def check_rules(path: str | Path) -> tuple[RuleFile | None, list[Problem]]:
             elif err["type"] == "too_short":
                 msg = f"รายการว่าง (empty list): {msg}"
             problems.append(Problem(file, _line_for(loc, lines), _dotted(loc), msg))
+        return None, problems
+
+
+def check_pages(path: str | Path = PAGES_FILE) -> tuple[SharedPageSignals | None, list[Problem]]:
+    """Validate rules/pages.yaml, the page patterns every year shares."""
+    path = Path(path)
+    data, lines, problems = _read(path)
+    if data is None:
+        return None, problems
+    model, invalid = _validated(SharedPageSignals, data, lines, str(path))
+    problems = sorted(problems + invalid, key=lambda p: p.line)
+    return (model if not problems else None), problems
+
+
+@lru_cache(maxsize=4)
+def _shared_pages(path: str, version: tuple[int, int] | None) -> tuple[SharedPageSignals | None, tuple[Problem, ...]]:
+    model, problems = check_pages(path)
+    return model, tuple(problems)
+
+
+def shared_pages() -> tuple[SharedPageSignals | None, list[Problem]]:
+    """rules/pages.yaml, read again only when it changes."""
+    model, problems = _shared_pages(str(PAGES_FILE), _version(PAGES_FILE))
+    return model, list(problems)
+
+
+def check_rules(path: str | Path) -> tuple[RuleFile | None, list[Problem]]:
+    """Validate one rule file; return the model (when valid), with rules/pages.yaml's page patterns before its
+    own, and every problem found (a problem of the shared file names that file)."""
+    path = Path(path)
+    file = str(path)
+    data, lines, problems = _read(path)
+    if data is None:
+        return None, problems
+    model, invalid = _validated(RuleFile, data, lines, file)
+    problems += invalid
     problems += _cross_checks(data, lines, file)
     named = _FILE_RE.match(path.name)
     if named and isinstance(data.get("year"), int) and int(named.group(1)) != data["year"]:
         problems.append(Problem(file, lines.get(("year",), 1), "year",
                                 f"ชื่อไฟล์เป็นปี {named.group(1)} แต่ year: {data['year']} (file name and year disagree)"))
     problems.sort(key=lambda p: p.line)
-    return (model if not problems else None), problems
+    shared, shared_problems = shared_pages()
+    problems += shared_problems
+    if problems or model is None or shared is None:
+        return None, problems
+    return model.model_copy(update={"pages": shared.plus(model.pages)}), []
+
+
+def _version(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def load_rules(path: str | Path) -> RuleFile:
-    """The checked rule file; read once per process while the file is unchanged (the audit, then its
-    reports, read the same file: 0.2 s each time)."""
-    try:
-        stat = Path(path).stat()
-    except OSError:
-        return _load_rules(str(path), None)
-    return _load_rules(str(Path(path).resolve()), (stat.st_mtime_ns, stat.st_size))
+    """The checked rule file; read once per process while it and rules/pages.yaml are unchanged (the audit,
+    then its reports, read the same file: 0.2 s each time)."""
+    version = _version(Path(path))
+    key = str(Path(path).resolve()) if version is not None else str(path)
+    return _load_rules(key, version, _version(PAGES_FILE))
 
 
 @lru_cache(maxsize=32)
-def _load_rules(path: str, version: tuple[int, int] | None) -> RuleFile:
+def _load_rules(path: str, version: tuple[int, int] | None, shared_version: tuple[int, int] | None) -> RuleFile:
     model, problems = check_rules(path)
     if problems:
         raise RuleFileError(problems)

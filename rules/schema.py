@@ -173,13 +173,29 @@ class Oit(_Strict):
 
 
 class PageSignals(_Strict):
-    """Patterns that describe pages rather than items: placeholders, CMS 'not found', ITA index pages."""
+    """Patterns that describe pages rather than items: placeholders, CMS 'not found', ITA index pages.
+
+    They are the same every year, so they live once, in rules/pages.yaml (:class:`SharedPageSignals`); a
+    year file's own ``pages:`` only adds to them (:meth:`plus`)."""
+
+    placeholder: Patterns = []
+    not_found: Patterns = []
+    index_page: Patterns = []
+
+    _v = field_validator("placeholder", "not_found", "index_page")(_check_patterns)
+
+    def plus(self, other: PageSignals) -> PageSignals:
+        """These patterns and then ``other``'s, each once."""
+        return PageSignals(**{name: list(dict.fromkeys([*getattr(self, name), *getattr(other, name)]))
+                              for name in ("placeholder", "not_found", "index_page")})
+
+
+class SharedPageSignals(PageSignals):
+    """rules/pages.yaml: every kind of page pattern is needed, or the audit would miss a whole defect class."""
 
     placeholder: Patterns = Field(min_length=1)
     not_found: Patterns = Field(min_length=1)
     index_page: Patterns = Field(min_length=1)
-
-    _v = field_validator("placeholder", "not_found", "index_page")(_check_patterns)
 
 
 class RuleFile(_Strict):
@@ -191,7 +207,7 @@ class RuleFile(_Strict):
     weights: Weights
     pass_score: float = Field(default=85, ge=0, le=100)
     rating: list[RatingLevel] = Field(min_length=1)
-    pages: PageSignals
+    pages: PageSignals = PageSignals()  # added to rules/pages.yaml's by the loader
     iit: Survey
     eit: Survey
     oit: Oit

@@ -229,6 +229,22 @@ def test_rules_check_wants_the_file_name_and_the_year_to_agree(tmp_path):
     assert run.returncode == 2 and "ชื่อไฟล์เป็นปี 2571 แต่ year: 2570" in run.stderr
 
 
+def test_rules_check_checks_the_shared_page_patterns_with_every_year():
+    run = run_ita("rules", "check")
+    assert run.returncode == 0, run.stderr
+    assert "pages.yaml: ถูกต้อง (ok) — รูปแบบหน้า (page patterns): placeholder" in run.stdout
+    assert all(f"ita{year}.yaml: ถูกต้อง (ok)" in run.stdout for year in range(2565, 2570))
+
+
+def test_rules_check_names_the_shared_page_file_and_line_of_a_bad_pattern(tmp_path):
+    broken = tmp_path / "pages.yaml"
+    broken.write_text((ROOT / "rules" / "pages.yaml").read_text(encoding="utf-8").replace("- comingsoon\n", "- coming(soon\n"),
+                      encoding="utf-8")
+    line = next(n for n, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if "coming(soon" in text)
+    run = run_ita("rules", "check", str(broken))
+    assert run.returncode == 2 and f"{broken}:{line}:" in run.stderr and "invalid regular expression" in run.stderr
+
+
 # -- caveats, site health and readable output ------------------------------------------------------------------
 
 def test_an_unverified_year_carries_a_caution_in_the_terminal_and_the_results(tmp_path):

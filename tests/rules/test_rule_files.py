@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rules.loader import check_rules, default_year, load_rules, resolve_rules, shipped_rule_files
+from rules.loader import RuleFileError, check_pages, check_rules, default_year, load_rules, resolve_rules, shipped_rule_files
 
 EXPECTED_ITEMS = {2565: 43, 2566: 43, 2567: 35, 2568: 28, 2569: 26}
 
@@ -117,9 +117,59 @@ def test_empty_pattern_list_is_reported(tmp_path):
 
 
 def test_invalid_regular_expression_is_reported_at_its_line(tmp_path):
-    problems = _broken(tmp_path, "  - ยังไม่มีข้อมูล\n", "  - ยังไม่มี(ข้อมูล\n")
-    line = _line_of(tmp_path, "ยังไม่มี(ข้อมูล")
+    problems = _broken(tmp_path, "      - ข้อมูลผู้บริหาร\n", "      - ข้อมูลผู้บริหาร(\n")
+    line = _line_of(tmp_path, "ข้อมูลผู้บริหาร(")
     assert any(f":{line}:" in p and "invalid regular expression" in p for p in problems), problems
+
+
+def _shared(tmp_path: Path, monkeypatch, old: str = "", new: str = "") -> Path:
+    """A copy of rules/pages.yaml, edited, standing in for the shipped one."""
+    import rules.loader as loader
+
+    text = loader.PAGES_FILE.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "pages.yaml"
+    path.write_text(text.replace(old, new, 1) if old else text, encoding="utf-8")
+    monkeypatch.setattr(loader, "PAGES_FILE", path)
+    return path
+
+
+def test_every_year_gets_the_shared_page_patterns_and_year_files_hold_no_copy():
+    shared = [line for line in Path("rules/pages.yaml").read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
+    assert "- ยังไม่มีข้อมูล" in shared
+    for year, path in shipped_rule_files().items():
+        assert "\npages:" not in path.read_text(encoding="utf-8"), path
+        rules = load_rules(path)
+        assert "ยังไม่มีข้อมูล" in rules.pages.placeholder and rules.pages.not_found and rules.pages.index_page, year
+
+
+def test_a_year_file_adds_page_patterns_to_the_shared_ones(tmp_path):
+    text = shipped_rule_files()[2569].read_text(encoding="utf-8")
+    path = tmp_path / "ita2569.yaml"
+    path.write_text(text.replace("\niit:\n", "\npages:\n  placeholder:\n  - รอเจ้าหน้าที่กองคลังส่งข้อมูล\n"
+                                 "  - ยังไม่มีข้อมูล\niit:\n", 1), encoding="utf-8")
+    rules = load_rules(path)
+    shipped = load_rules(shipped_rule_files()[2569])
+    assert rules.pages.placeholder == [*shipped.pages.placeholder, "รอเจ้าหน้าที่กองคลังส่งข้อมูล"]
+    assert rules.pages.not_found == shipped.pages.not_found
+
+
+def test_a_broken_shared_page_file_is_reported_with_its_own_name_and_line(tmp_path, monkeypatch):
+    path = _shared(tmp_path, monkeypatch, "- ยังไม่มีข้อมูล\n", "- ยังไม่มี(ข้อมูล\n")
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "ยังไม่มี(" in text)
+    model, problems = check_rules(shipped_rule_files()[2569])
+    assert model is None
+    assert any(str(p).startswith(f"{path}:{line}:") and "invalid regular expression" in str(p) for p in problems), problems
+    with pytest.raises(RuleFileError):
+        load_rules(shipped_rule_files()[2568])
+
+
+def test_the_shared_page_file_needs_every_kind_of_pattern(tmp_path, monkeypatch):
+    path = _shared(tmp_path, monkeypatch)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("not_found:")] + text[text.index("index_page:"):], encoding="utf-8")
+    model, problems = check_pages(path)
+    assert model is None and any("not_found" in str(p) and "missing key" in str(p) for p in problems), problems
 
 
 def test_missing_file_and_non_mapping_are_reported(tmp_path):
