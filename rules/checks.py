@@ -298,15 +298,16 @@ def not_placeholder(ctx: Context) -> CheckOutcome | None:
     # the heading and the body in one block (a table layout); a heading that is its own block is gone already
     if heading and text.own_headings[0] not in text.own_blocks and body.startswith(heading):
         body = body[len(heading):]
-    empty = len(body) < EMPTY_PAGE and not record.images and not text.entry_links and not record.forms
+    images, tables = ctx.site.furniture.own_images(record), ctx.site.furniture.own_tables(record)
+    empty = len(body) < EMPTY_PAGE and not images and not text.entry_links and not record.forms
     said = [body, *(short_key(h) for h in text.own_headings)]  # 'ไม่พบข้อมูล' as the page's own heading too
     if empty or (len(body) < PLACEHOLDER_PAGE and any(ctx.compiled.placeholder.search(k) for k in said)):
         return _fail("not_placeholder", Reason.PLACEHOLDER, url=ctx.url)
     # A line or two, no picture, table or form, nothing it opens, and no element to show: whatever the line
     # says ('จะเผยแพร่เร็ว ๆ นี้'), there is nothing here for an assessor to score.
-    thin = len(body) < THIN_PAGE and not (record.tables or record.forms)
+    thin = len(body) < THIN_PAGE and not (tables or record.forms)
     if thin and not ctx.compiled.elements[ctx.item.code] and not (ctx.reached or ctx.targets or _links_out(ctx)):
-        if record.images:  # an infographic, or an 'under construction' banner: only a person can tell
+        if images:  # an infographic, or an 'under construction' banner: only a person can tell
             return _fail("not_placeholder", Reason.PICTURE_ONLY, url=ctx.url)
         return _fail("not_placeholder", Reason.PLACEHOLDER, url=ctx.url, thin=True)
     return _pass("not_placeholder")
@@ -602,8 +603,8 @@ def _opened_for_elements(ctx: Context) -> list[PageRecord]:
 
 
 def _has_feature(record: PageRecord, feature: str, site: Site) -> bool:
-    images = site.furniture.own_images(record)
-    return {"image": images, "form": record.forms, "table": record.tables}[feature] > 0
+    furniture = site.furniture
+    return {"image": furniture.own_images(record), "form": record.forms, "table": furniture.own_tables(record)}[feature] > 0
 
 
 def _missing(elements, record: PageRecord, text: PageText, extra: PageText | None) -> list[str]:

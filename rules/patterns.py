@@ -197,11 +197,17 @@ class CompiledRules:
         return most_specific(key, self.names_loose.match(key) - self.exclude_loose.match(key), self.names_loose.bounded)
 
 
+# Two names matched over mostly the same letters are one name read two ways: 'ผลการดำเนินการตามแผนจัดการความ
+# เสี่ยงทุจริต' holds the risk plan ('แผนจัดการความเสี่ยง') inside the wider risk actions it names.
+SAME_STRETCH = 0.5
+
+
 def most_specific(key: str, codes: frozenset[str], regex: dict[str, re.Pattern]) -> frozenset[str]:
     """Sibling items whose names contain each other go to the most specific one.
 
     'การดำเนินการตามมาตรการส่งเสริมคุณธรรม' also contains 'มาตรการส่งเสริมคุณธรรม'; the text names the
-    action report, so the measures item is dropped for it. Items named in different parts of one text
+    action report, so the measures item is dropped for it; so is a name whose match lies mostly within a
+    longer match of another item's. Items named in different parts of one text
     (a page holding both) are all kept. Only matches of patterns without '.*' gaps have an extent to
     compare, so ``regex`` holds those patterns alone.
     """
@@ -215,7 +221,8 @@ def most_specific(key: str, codes: frozenset[str], regex: dict[str, re.Pattern])
     kept = set(codes)
     for code, (start, end) in spans.items():
         for other, (o_start, o_end) in spans.items():
-            if other != code and o_start <= start and end <= o_end and (o_end - o_start) > (end - start):
+            overlap = min(end, o_end) - max(start, o_start)
+            if other != code and (o_end - o_start) > (end - start) and overlap >= SAME_STRETCH * (end - start):
                 kept.discard(code)
                 break
     return frozenset(kept)

@@ -48,14 +48,16 @@ def title_segments(title: str) -> list[str]:
     return [part.strip() for part in _TITLE_SPLIT.split(title) if part.strip()]
 
 
-TEMPLATE_IMAGE_SHARE = 0.6  # as many pictures as this share of the pages show are the template's
+TEMPLATE_SHARE = 0.6  # as many pictures (or tables) as this share of the pages show are the template's
 
 
-def _template_images(pages: list[PageRecord]) -> int:
+def _template_count(pages: list[PageRecord], feature: str) -> int:
+    """How many pictures or tables the template puts on every page: an emblem and a banner, or the layout
+    tables of a PHP site built of ``<table>``s, whose every page would otherwise 'show a table'."""
     if len(pages) < FURNITURE_MIN_PAGES:
         return 0
-    counts = sorted((r.images for r in pages), reverse=True)
-    return counts[math.ceil(TEMPLATE_IMAGE_SHARE * len(counts)) - 1]
+    counts = sorted((getattr(r, feature) for r in pages), reverse=True)
+    return counts[math.ceil(TEMPLATE_SHARE * len(counts)) - 1]
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Furniture:
     title_parts: frozenset[str] = frozenset()  # parts of titles on many pages: the site's own name
     pages: int = 0
     images: int = 0  # pictures most pages show (an emblem, a banner): the template's, not a page's own
+    tables: int = 0  # tables most pages have (a layout of tables): the template's, not a page's own
 
     @classmethod
     def learn(cls, pages: list[PageRecord]) -> Furniture:
@@ -84,12 +87,16 @@ class Furniture:
         links = frozenset(k for k, n in link_pages.items() if n >= LINK_FURNITURE_MIN_PAGES)
         parts = frozenset(p for p, n in part_pages.items() if n >= threshold)
         return cls(blocks, links, frozenset(" ".join(text.split()) for _, text in links), parts, len(pages),
-                   _template_images(pages))
+                   _template_count(pages, "images"), _template_count(pages, "tables"))
 
     def own_images(self, record: PageRecord) -> int:
         """The page's pictures beyond the template's: an executives page whose only picture is the school's
         emblem shows no photo."""
         return max(0, record.images - self.images)
+
+    def own_tables(self, record: PageRecord) -> int:
+        """The page's tables beyond the template's layout tables."""
+        return max(0, record.tables - self.tables)
 
     def is_block(self, block: str) -> bool:
         return block in self.blocks or block in self.link_texts

@@ -291,3 +291,32 @@ def test_a_plan_and_results_of_driving_ethics_is_not_the_ethics_code_item(year):
 def test_a_title_near_a_new_wording_names_no_item(year, text):
     assert names(year, text) == set()
 
+
+
+@pytest.mark.parametrize("year", EVERY_YEAR)
+def test_results_of_acting_on_the_risk_plan_are_the_risk_actions_not_the_assessment(year):
+    # the risk plan's name ('แผนจัดการความเสี่ยง') lies mostly inside the wider name of the actions taken on it
+    actions = next(code for code, item in COMPILED[year].items.items()
+                   if "จัดการความเสี่ยง" in item.name and ("ดำเนินการ" in item.name))
+    assert names(year, "ผลการดำเนินการตามแผนจัดการความเสี่ยงทุจริต") == {actions}
+    assert actions not in names(year, "แผนบริหารความเสี่ยงการทุจริต ประจำปี 2567")
+
+
+@pytest.mark.parametrize(("text", "item_by_year"), [
+    # round 8: English labels for the monthly summary and for putting the measures into practice
+    ("Monthly Procurement Report Budget Year 2566",
+     {2565: "สรุปผลการจัดซื้อจัดจ้าง", 2566: "สรุปผลการจัดซื้อจัดจ้าง", 2567: "สรุปผลการจัดซื้อจัดจ้าง",
+      2569: "สรุปผลการจัดซื้อจัดจ้าง"}),
+    ("Implementing Integrity Measures", {**dict.fromkeys(EVERY_YEAR[:3], "การดำเนินการตามมาตรการส่งเสริม"),
+                                         2568: "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรม"}),
+    ("Integrity Measures 2568", dict.fromkeys(EVERY_YEAR[:4], "มาตรการส่งเสริมคุณธรรม")),
+])
+def test_a_round_8_wording_names_its_item(text, item_by_year):
+    for year, item_name in item_by_year.items():
+        assert names(year, text) == {item_code(year, item_name)}, year
+
+
+def test_a_monthly_procurement_report_is_never_the_annual_one():
+    for year in EVERY_YEAR:
+        annual = item_code(year, "รายงานผลการจัดซื้อจัดจ้าง") if year != 2569 else item_code(year, "รายงานสรุปผลการจัดซื้อ")
+        assert annual not in names(year, "Monthly Procurement Report"), year

@@ -232,6 +232,21 @@ def test_a_line_of_text_that_opens_nothing_is_nothing_to_score_whatever_it_says(
     assert not o21.present and o21.reason is Reason.PLACEHOLDER
 
 
+def test_a_site_laid_out_in_tables_does_not_give_an_empty_page_a_table_of_its_own():
+    # a classic PHP site: every page sits in two layout tables, so 'has a table' says nothing of one page
+    from dataclasses import replace
+
+    home = page("/", "หน้าแรก", "ยินดีต้อนรับสู่เว็บไซต์ " * 10)
+    soon = page("/eservice", "ยื่นคำร้องออนไลน์ (E-Service)", "ลิงก์เอกสารจะเปิดให้ดาวน์โหลดเร็ว ๆ นี้")
+    records = [replace(r, tables=2) for r in [home, *filler(6), soon]]
+    o10 = {v.code: v for v in match_site(records, COMPILED, HOME).items}["O10"]
+    assert not o10.present and o10.reason is Reason.PLACEHOLDER, verdict_reason(o10)
+    # a third table is the page's own (a fee schedule, a list of services): content to score
+    served = replace(soon, tables=3)
+    table_page = {v.code: v for v in match_site([*records[:-1], served], COMPILED, HOME).items}["O10"]
+    assert table_page.reason is not Reason.PLACEHOLDER
+
+
 def test_a_short_report_whose_first_words_repeat_its_heading_keeps_every_word_of_its_body():
     # the heading is its own block; the paragraph below only starts with the same words, and is the content
     name = "รายงานผลการดำเนินงานประจำปี"
