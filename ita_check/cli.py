@@ -144,6 +144,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_rules_check(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files] or [PAGES_FILE, *shipped_rule_files().values()]
     bad = 0
+    printed: set[str] = set()  # a problem of rules/pages.yaml comes back with every year file: said once
     for path in files:
         if path.name == PAGES_FILE.name:  # the page patterns every year shares
             pages, problems = check_pages(path)
@@ -153,8 +154,10 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
             model, problems = check_rules(path)
             summary = (f"ปี {model.year}, OIT {len(model.oit.items)} ข้อ, IIT {len(model.iit.question_codes())} ข้อ, "
                        f"EIT {len(model.eit.question_codes())} ข้อ") if model else ""
-        for problem in problems:
-            print(problem, file=sys.stderr)
+        for problem in map(str, problems):
+            if problem not in printed:
+                printed.add(problem)
+                print(problem, file=sys.stderr)
         if problems:
             bad += 1
         else:

@@ -298,7 +298,7 @@ def not_placeholder(ctx: Context) -> CheckOutcome | None:
     # the heading and the body in one block (a table layout); a heading that is its own block is gone already
     if heading and text.own_headings[0] not in text.own_blocks and body.startswith(heading):
         body = body[len(heading):]
-    images, tables = ctx.site.furniture.own_images(record), ctx.site.furniture.own_tables(record)
+    images, tables = ctx.site.furniture.own(record, "images"), ctx.site.furniture.own(record, "tables")
     empty = len(body) < EMPTY_PAGE and not images and not text.entry_links and not record.forms
     said = [body, *(short_key(h) for h in text.own_headings)]  # 'ไม่พบข้อมูล' as the page's own heading too
     if empty or (len(body) < PLACEHOLDER_PAGE and any(ctx.compiled.placeholder.search(k) for k in said)):
@@ -603,8 +603,9 @@ def _opened_for_elements(ctx: Context) -> list[PageRecord]:
 
 
 def _has_feature(record: PageRecord, feature: str, site: Site) -> bool:
-    furniture = site.furniture
-    return {"image": furniture.own_images(record), "form": record.forms, "table": furniture.own_tables(record)}[feature] > 0
+    if feature == "form":
+        return record.forms > 0
+    return site.furniture.own(record, {"image": "images", "table": "tables"}[feature]) > 0
 
 
 def _missing(elements, record: PageRecord, text: PageText, extra: PageText | None) -> list[str]:

@@ -89,14 +89,11 @@ class Furniture:
         return cls(blocks, links, frozenset(" ".join(text.split()) for _, text in links), parts, len(pages),
                    _template_count(pages, "images"), _template_count(pages, "tables"))
 
-    def own_images(self, record: PageRecord) -> int:
-        """The page's pictures beyond the template's: an executives page whose only picture is the school's
-        emblem shows no photo."""
-        return max(0, record.images - self.images)
-
-    def own_tables(self, record: PageRecord) -> int:
-        """The page's tables beyond the template's layout tables."""
-        return max(0, record.tables - self.tables)
+    def own(self, record: PageRecord, feature: str) -> int:
+        """The page's pictures or tables (``feature``: "images", "tables") beyond the template's: an executives
+        page whose only picture is the school's emblem shows no photo, and a page of a site laid out in tables
+        holds no table of its own."""
+        return max(0, getattr(record, feature) - getattr(self, feature))
 
     def is_block(self, block: str) -> bool:
         return block in self.blocks or block in self.link_texts

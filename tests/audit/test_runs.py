@@ -245,6 +245,22 @@ def test_rules_check_names_the_shared_page_file_and_line_of_a_bad_pattern(tmp_pa
     assert run.returncode == 2 and f"{broken}:{line}:" in run.stderr and "invalid regular expression" in run.stderr
 
 
+def test_rules_check_says_a_problem_of_the_shared_page_file_once_not_with_every_year(tmp_path, monkeypatch, capsys):
+    import argparse
+
+    import ita_check.cli as cli
+    import rules.loader as loader
+
+    broken = tmp_path / "pages.yaml"
+    broken.write_text((ROOT / "rules" / "pages.yaml").read_text(encoding="utf-8").replace("- comingsoon\n", "- coming(soon\n"),
+                      encoding="utf-8")
+    monkeypatch.setattr(loader, "PAGES_FILE", broken)
+    monkeypatch.setattr(cli, "PAGES_FILE", broken)
+    assert cli.cmd_rules_check(argparse.Namespace(files=[])) == 2
+    err = capsys.readouterr().err
+    assert err.count("invalid regular expression") == 1, err
+
+
 # -- caveats, site health and readable output ------------------------------------------------------------------
 
 def test_an_unverified_year_carries_a_caution_in_the_terminal_and_the_results(tmp_path):

@@ -56,8 +56,8 @@ def test_the_school_emblem_on_every_page_is_no_photo_of_the_executives():
     furniture = Furniture.learn(site_pages)
     executives_without_photos = page(771, 1)
     executives_with_photos = page(772, 4)
-    assert furniture.own_images(executives_without_photos) == 0
-    assert furniture.own_images(executives_with_photos) == 3
+    assert furniture.own(executives_without_photos, "images") == 0
+    assert furniture.own(executives_with_photos, "images") == 3
 
 
 @pytest.mark.parametrize("year", [2567, 2568, 2569])
