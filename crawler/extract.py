@@ -51,7 +51,8 @@ class Extracted:
     images: int = 0
     forms: int = 0
     tables: int = 0
-    json: str = field(default="", compare=False, repr=False)  # model.records.page_fields_json, when made elsewhere
+    # model.records.page_fields_json made in the parser's process: UTF-8, zlib-compressed (crawler.parsing)
+    packed_json: bytes = field(default=b"", compare=False, repr=False)
     encoding: str = field(default="", compare=False)  # the charset the page was read in (crawler.charset)
 
 

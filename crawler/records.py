@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,10 +47,10 @@ class RecordWriter:
             with path.open("rb") as fh:
                 fh.seek(-1, 2)
                 torn = fh.read(1) != b"\n"
-        self._fh = path.open("a", encoding="utf-8")
+        self._fh = path.open("ab")  # lines arrive as UTF-8 bytes (PageRecord.to_line)
         if torn:  # the last run was killed mid-line: start on a fresh line so the next record stays whole
-            self._fh.write("\n")
-        self._lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+            self._fh.write(b"\n")
+        self._lines: queue.SimpleQueue[tuple[bytes, bytes] | None] = queue.SimpleQueue()
         self._error: OSError | None = None
         self._thread = threading.Thread(target=self._drain, name="records", daemon=True)
         self._thread.start()
@@ -57,10 +58,13 @@ class RecordWriter:
     def _drain(self) -> None:
         pending = 0
         while True:
-            line = self._lines.get()
-            if line is None:
+            entry = self._lines.get()
+            if entry is None:
                 break
+            line, packed = entry
             try:
+                if packed:  # zlib releases the GIL while it inflates: the crawl's thread runs on meanwhile
+                    line = b"".join((line, b",", zlib.decompress(packed), b"}\n"))
                 self._fh.write(line)
                 pending += 1
                 if pending >= self.FLUSH_EVERY or self._lines.empty():
@@ -69,8 +73,10 @@ class RecordWriter:
             except OSError as exc:  # reported by close(): the crawl must not die in a thread nobody watches
                 self._error = self._error or exc
 
-    def write(self, record: PageRecord, page_json: str = "") -> None:
-        self._lines.put(record.to_json(page_json) + "\n")
+    def write(self, record: PageRecord, packed_json: bytes = b"") -> None:
+        """``packed_json``: the page's fields as the parser's process encoded them, compressed
+        (:data:`crawler.parsing.JSON_LEVEL`); without it the record is encoded here whole."""
+        self._lines.put((record.line_head(), packed_json) if packed_json else (record.to_line(), b""))
 
     def close(self) -> None:
         if self._thread.is_alive():

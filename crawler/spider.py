@@ -92,8 +92,8 @@ class AgencySpider(scrapy.Spider):
                               meta=meta)
 
     # -- recording -------------------------------------------------------------------------------------------
-    def _emit(self, record: PageRecord, page_json: str = "") -> None:
-        self.writer.write(record, page_json)
+    def _emit(self, record: PageRecord, packed_json: bytes = b"") -> None:
+        self.writer.write(record, packed_json)
         key = "errors" if record.kind == "error" or record.status >= 400 else (
             "documents" if record.kind == "document" else "pages")
         if record.kind != "probe":
@@ -132,7 +132,7 @@ class AgencySpider(scrapy.Spider):
             self._document(response, doc_kind)
             return
         record = self._base(response, "probe" if probe else "page")
-        page_json = ""
+        packed_json = b""
         if isinstance(response, TextResponse):
             if response.status < 400 or probe:
                 try:  # decoded and parsed on another core, unless inline
@@ -149,12 +149,12 @@ class AgencySpider(scrapy.Spider):
                 if any("@" in link.url for link in record.links):
                     record.links = [Link(strip_credentials(link.url), link.text, link.source, link.context)
                                     if "@" in link.url else link for link in record.links]
-                    extracted.json = ""  # encoded with the credentials: encode the cleaned links again
+                    extracted.packed_json = b""  # encoded with the credentials: encode the cleaned links again
                 record.images, record.forms, record.tables = extracted.images, extracted.forms, extracted.tables
-                page_json = extracted.json
+                packed_json = extracted.packed_json
             else:
                 record.encoding = response.encoding
-        self._emit(record, page_json)
+        self._emit(record, packed_json)
         if probe or response.status >= 400 or not self.scope.in_scope(response.url):
             return
         for request in self._follow(record):

@@ -69,14 +69,18 @@ class PageRecord:
         """The page's text outside obvious chrome, blocks joined (template blocks are removed later)."""
         return " ".join(self.blocks)
 
-    def to_json(self, page_json: str = "") -> str:
-        """One line of records.jsonl. ``page_json`` is :func:`page_fields_json` of this page made where it was
-        parsed (the parser's process), so the crawl's reactor does not encode a 250-link menu on every page."""
+    def line_head(self) -> bytes:
+        """The start of this record's line: its JSON object, open, with the fields parsing does not give."""
+        return to_json({name: getattr(self, name) for name in _RECORD_FIELDS if name not in PAGE_FIELDS})[:-1]
+
+    def to_line(self, page_json: bytes = b"") -> bytes:
+        """One line of records.jsonl, newline included, as the UTF-8 bytes written. ``page_json`` is
+        :func:`page_fields_json` of this page encoded where it was parsed (the parser's process), so the crawl's
+        reactor does not encode a 250-link menu on every page."""
         if not page_json:
             page_json = page_fields_json(self.title, self.headings, self.blocks, self.links, self.images, self.forms,
                                          self.tables)
-        data = {name: getattr(self, name) for name in _RECORD_FIELDS if name not in PAGE_FIELDS}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))[:-1] + "," + page_json + "}"
+        return b"".join((self.line_head(), b",", page_json, b"}\n"))
 
     @classmethod
     def from_dict(cls, data: dict) -> PageRecord:
@@ -97,9 +101,23 @@ _RECORD_FIELDS = tuple(f for f in PageRecord.__dataclass_fields__ if f != "links
 PAGE_FIELDS = frozenset({"title", "headings", "blocks", "images", "forms", "tables"})  # and links: what parsing gives
 
 
+def to_json(value) -> bytes:
+    """A value as record lines write it (UTF-8, compact, Thai unescaped)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def page_fields_json(title: str, headings: list[str], blocks: list[str], links, images: int, forms: int,
-                     tables: int) -> str:
+                     tables: int) -> bytes:
     """The members (no braces) of a record's JSON object that come from parsing the page."""
-    return json.dumps({"title": title, "headings": headings, "blocks": blocks, "images": images, "forms": forms,
-                       "tables": tables, "links": [[link.url, link.text, link.source, link.context] for link in links]},
-                      ensure_ascii=False, separators=(",", ":"))[1:-1]
+    return page_fields_from(title, headings, to_json(blocks),
+                            to_json([[link.url, link.text, link.source, link.context] for link in links]),
+                            images, forms, tables)
+
+
+def page_fields_from(title: str, headings: list[str], blocks_json: bytes, links_json: bytes, images: int,
+                     forms: int, tables: int) -> bytes:
+    """:func:`page_fields_json` from the blocks' and links' JSON arrays made elsewhere: the parser's process
+    joins each menu entry's JSON, encoded once, instead of encoding the whole menu again on every page."""
+    head = to_json({"title": title, "headings": headings})[1:-1]
+    return b"".join((head, b',"blocks":', blocks_json, b',"images":%d,"forms":%d,"tables":%d,"links":' % (
+        images, forms, tables), links_json))

@@ -33,3 +33,23 @@ def test_records_read_back_share_one_link_object_per_menu_entry(tmp_path):
     first, *others = read_records(path)
     assert all(other.links[k] is first.links[k] for other in others for k in range(2))
     assert first.links == menu
+
+
+def test_a_record_line_made_and_compressed_by_the_parser_is_written_as_the_record_itself(tmp_path):
+    """The parser's process sends the page's fields as compressed JSON; the writer inflates them into the line,
+    which reads back as the record encoded here would."""
+    import zlib
+
+    from model.records import page_fields_json
+
+    record = PageRecord("http://a/nogift", "http://a/nogift", 200, title="ประกาศเจตนารมณ์ No Gift Policy",
+                        headings=["No Gift Policy ประจำปี ๒๕๖๘"], blocks=["ข้าพเจ้า นายก อบต.บ้านนาดี", "ขอประกาศ"],
+                        links=[Link("http://a/plan", "แผนการจัดซื้อจัดจ้าง", context="O12 | แผน | คลิก")], images=1)
+    packed = zlib.compress(page_fields_json(record.title, record.headings, record.blocks, record.links,
+                                            record.images, record.forms, record.tables))
+    path = tmp_path / "records.jsonl"
+    writer = RecordWriter(path)
+    writer.write(record, packed)
+    writer.write(PageRecord("http://a/2", "http://a/2", 404))
+    writer.close()
+    assert list(read_records(path)) == [record, PageRecord("http://a/2", "http://a/2", 404)]

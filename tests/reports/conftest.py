@@ -43,9 +43,9 @@ def _copy(audit_dir, tmp_path_factory, name: str):
 
 
 def _write_records(out, records) -> None:
-    with open(out / "crawl" / "records.jsonl", "w", encoding="utf-8") as fh:
+    with open(out / "crawl" / "records.jsonl", "wb") as fh:
         for record in records:
-            fh.write(record.to_json() + "\n")
+            fh.write(record.to_line())
 
 
 @pytest.fixture(scope="session")
