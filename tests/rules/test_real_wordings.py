@@ -320,3 +320,35 @@ def test_a_monthly_procurement_report_is_never_the_annual_one():
     for year in EVERY_YEAR:
         annual = item_code(year, "รายงานผลการจัดซื้อจัดจ้าง") if year != 2569 else item_code(year, "รายงานสรุปผลการจัดซื้อ")
         assert annual not in names(year, "Monthly Procurement Report"), year
+
+
+RISK_PAIRS = {2565: ("O36", "O37"), 2566: ("O34", "O35"), 2567: ("O29", "O30"), 2568: ("O23", "O24"),
+              2569: ("O21", "O22")}
+
+
+def test_a_report_of_the_risk_analysis_is_the_assessment_and_acting_on_its_results_is_the_actions():
+    """'รายงานผลการวิเคราะห์และประเมินความเสี่ยง' reports the assessment itself; 'การดำเนินการตามผลการประเมิน
+    ความเสี่ยง' is what was done about it. Both carry the other's words ('รายงานผล', 'ผลการประเมิน')."""
+    for year, (assessment, actions) in RISK_PAIRS.items():
+        assert names(year, f"รายงานผลการวิเคราะห์และประเมินความเสี่ยงการทุจริต พุทธศักราช {year}") == {assessment}, year
+        assert names(year, "รายงานผลการวิเคราะห์ความเสี่ยงการทุจริต") == {assessment}, year
+        assert names(year, "การดำเนินการตามผลการประเมินความเสี่ยงการทุจริต") == {actions}, year
+        assert names(year, "O.35 การดำเนินการตามผลการประเมินความเสี่ยงการทุจริต") == {actions}, year
+
+
+def test_a_report_of_october_to_march_is_never_the_annual_report():
+    for year in EVERY_YEAR:
+        annual = next(code for code, item in COMPILED[year].items.items()
+                      if item.name.startswith("รายงานผลการดำเนินการ") and item.name.endswith(("ป้องกันการทุจริต",
+                                                                                          "ป้องกันการทุจริตประจำปี")))
+        assert annual not in names(year, "ผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต (ต.ค.–มี.ค.)"), year
+        assert annual not in names(year, f"รายงานผลการดำเนินการป้องกันการทุจริต (ตุลาคม {year - 1} - มีนาคม {year})"), year
+        assert annual in names(year, f"รายงานผลการดำเนินการป้องกันการทุจริต ประจำปีงบประมาณ {year}"), year
+
+
+def test_what_was_done_under_the_hr_policy_is_its_actions_not_the_policy():
+    for year in (2565, 2566, 2567):
+        policy = item_code(year, "นโยบายการบริหารทรัพยากรบุคคล")
+        actions = item_code(year, "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล")
+        assert names(year, "HR Policy: What Was Done") == {actions}, year
+        assert names(year, "นโยบายการบริหารทรัพยากรบุคคล") == {policy}, year
