@@ -34,8 +34,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 
 from crawler.charset import decode_page
-from crawler.extract import Extracted, extract_html, shared_link
-from model.records import page_fields_from, to_json
+from crawler.extract import Extracted, extract_html
+from model.records import page_fields_from, shared_link, to_json
 
 _POOL: ProcessPoolExecutor | None = None
 

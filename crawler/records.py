@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from model.records import PageRecord
+from model.records import PageRecord, record_line
 
 
 def read_records(path: Path) -> Iterator[PageRecord]:
@@ -64,7 +64,7 @@ class RecordWriter:
             line, packed = entry
             try:
                 if packed:  # zlib releases the GIL while it inflates: the crawl's thread runs on meanwhile
-                    line = b"".join((line, b",", zlib.decompress(packed), b"}\n"))
+                    line = record_line(line, zlib.decompress(packed))
                 self._fh.write(line)
                 pending += 1
                 if pending >= self.FLUSH_EVERY or self._lines.empty():

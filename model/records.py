@@ -80,7 +80,7 @@ class PageRecord:
         if not page_json:
             page_json = page_fields_json(self.title, self.headings, self.blocks, self.links, self.images, self.forms,
                                          self.tables)
-        return b"".join((self.line_head(), b",", page_json, b"}\n"))
+        return record_line(self.line_head(), page_json)
 
     @classmethod
     def from_dict(cls, data: dict) -> PageRecord:
@@ -99,6 +99,11 @@ class PageRecord:
 
 _RECORD_FIELDS = tuple(f for f in PageRecord.__dataclass_fields__ if f != "links")
 PAGE_FIELDS = frozenset({"title", "headings", "blocks", "images", "forms", "tables"})  # and links: what parsing gives
+
+
+def record_line(head: bytes, page_json: bytes) -> bytes:
+    """A records.jsonl line from :meth:`PageRecord.line_head` and the page's fields (:func:`page_fields_json`)."""
+    return b"".join((head, b",", page_json, b"}\n"))
 
 
 def to_json(value) -> bytes:

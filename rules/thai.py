@@ -17,7 +17,6 @@ os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 
-
 def _pythainlp_normalize(text: str) -> str:
     """pythainlp's normalize(), imported on first use: pythainlp's package takes 0.13 s to import, which an
     audit would pay before its crawl starts; the crawl's warm-up thread imports it meanwhile (rules.fuzzy)."""
