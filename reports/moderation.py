@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from model.records import PageRecord
+from model.records import Link, PageRecord
 from model.urls import canonical
 from reports.safe import one_line
 from rules.moderation import Moderation, load_moderation, spam_keys
@@ -128,15 +128,13 @@ def find_boards(records: list[PageRecord], moderation: Moderation) -> list[str]:
     text_res = [re.compile(p) for p in moderation.board.link_text]
     pages = {canonical(r.url): r for r in records if r.kind == "page" and r.ok}
     roots: dict[str, None] = {}
-    seen: set[tuple[str, str]] = set()  # a menu repeats on every page: each (target, text) is read once
+    links: dict[int, Link] = {}  # a menu repeats on every page: each link object is read once
     for record in pages.values():
-        for link in record.links:
-            if (link.url, link.text) in seen:
-                continue
-            seen.add((link.url, link.text))
-            key = "".join(link.text.lower().split())
-            if key and any(p.search(key) for p in text_res) and canonical(link.url) in pages:
-                roots[canonical(link.url)] = None
+        links.update(zip(map(id, record.links), record.links, strict=True))
+    for link in links.values():
+        key = "".join(link.text.lower().split())
+        if key and any(p.search(key) for p in text_res) and canonical(link.url) in pages:
+            roots[canonical(link.url)] = None
     for url in pages:
         parts = urlsplit(url)
         where = unquote(parts.path + ("?" + parts.query if parts.query else "")).lower()

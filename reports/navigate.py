@@ -53,29 +53,29 @@ class Navigator:
         limit = max(2, MENU_SHARE * len(self.pages))
         self.menu = {url for url, n in counts.items() if n >= limit}
         self.parent: dict[str, tuple[str, str]] = {}
-        self._walk()
+        self._seen = {self.start}
+        self._queue = deque([self.start] if self.start in self.pages else [])
 
-    def _walk(self) -> None:
-        if self.start not in self.pages:
-            return
-        seen = {self.start}
-        queue = deque([self.start])
-        while queue:
-            url = queue.popleft()
+    def _walk_to(self, target: str) -> None:
+        """Walk breadth-first from the home page only until ``target`` is reached: evidence is a few clicks from
+        it, and a parent, set when a page is first seen, is the same as a whole walk would set."""
+        while target not in self.parent and self._queue:
+            url = self._queue.popleft()
             for link in self.pages[url].links:
-                target = canonical(link.url)
-                if target in seen:
+                page = canonical(link.url)
+                if page in self._seen:
                     continue
-                seen.add(target)
-                self.parent[target] = (url, link_label(link.text, link.context, self.titles.get(target, "")))
-                if target in self.pages:
-                    queue.append(target)
+                self._seen.add(page)
+                self.parent[page] = (url, link_label(link.text, link.context, self.titles.get(page, "")))
+                if page in self.pages:
+                    self._queue.append(page)
 
     def steps(self, url: str) -> list[Step] | None:
         """The clicks from the home page to ``url``, or None when no crawled page links it."""
         target = canonical(url)
         if target == self.start:
             return []
+        self._walk_to(target)
         if target not in self.parent:
             return None
         steps: list[Step] = []
