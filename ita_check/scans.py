@@ -23,6 +23,7 @@ from rules.patterns import CompiledRules
 from rules.thai import short_key
 
 WAIT_SECONDS = 600  # at most, for the scans still being read once the crawl is over
+MAX_UNCLAIMED = 12  # scans no candidate points at, read per audit when an item is still not found
 OCR_WORKERS = 2  # worker processes for the whole process: a batch's sites share them
 _POOL: OcrPool | None = None
 
@@ -80,13 +81,25 @@ class ScanReader:
                 self.submit(record, codes)
 
     def needed(self, items: list[ItemVerdict], records: dict[str, PageRecord]) -> None:
-        """After a first matching pass: every scan an undecided item's check could not read."""
+        """After a first matching pass: every scan an undecided item's check could not read, then a few scans
+        no item points at, while some item is still not found."""
         for item in items:
             for candidate in item.candidates:
                 if candidate.reason in (Reason.UNREADABLE_DOCUMENT, Reason.OCR_UNCERTAIN):
                     record = records.get(candidate.detail.get("url", candidate.url))
                     if record is not None:
                         self.submit(record, [item.code])
+        if any(not item.present and not item.candidates for item in items):
+            self._unclaimed(records)
+
+    def _unclaimed(self, records: dict[str, PageRecord]) -> None:
+        """Scans nothing names yet, read in full (a few per audit): behind a page worded as no pattern knows
+        (an English heading, a 'ดาวน์โหลด' link), only the scan's printed title says which item it is, as a text
+        PDF's opening does. All of an item's elements may be asked of it, hence the full reading."""
+        unread = sorted({r.sha256: r for r in records.values() if r.kind == "document" and r.ok and r.scanned_pages
+                         and r.sha256 and r.sha256 not in self.futures}.values(), key=lambda r: r.url)
+        for record in unread[:MAX_UNCLAIMED]:
+            self.submit(record, self.compiled.items)  # read in full when any item has elements
 
     def results(self) -> dict[str, OcrResult]:
         out = {}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from model.records import PageRecord
 from model.urls import canonical
 from model.verdicts import Signal, SignalKind
 from rules.patterns import CompiledRules
@@ -81,6 +82,14 @@ def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def _document_opening(site: Site, record: PageRecord) -> str:
+    """A document's printed title, from its text layer or, for a scan, from what OCR read of it: a scan behind
+    a page worded as no pattern knows ('ดาวน์โหลด' under an English heading) names its item the way a text PDF
+    does, once it is read."""
+    text = site.text(record)
+    return text.document_title_key if record.text.strip() or text.scan is not None else ""
+
+
 def find_candidates(site: Site, compiled: CompiledRules, fuzzy: bool = True) -> Candidates:
     candidates: Candidates = defaultdict(lambda: defaultdict(Found))
     external_items = {code: hosts for code, hosts in compiled.external_hosts.items() if hosts}
@@ -136,10 +145,9 @@ def find_candidates(site: Site, compiled: CompiledRules, fuzzy: bool = True) -> 
                 head = " ".join([text.own_title, *text.own_headings[:1]])
                 for code in compiled.fuzzy_named(head):
                     candidates[code][url].add(SignalKind.FUZZY, head)
-        elif record.kind == "document" and record.text:
-            opening = site.text(record).document_title_key
+        elif record.kind == "document" and (opening := _document_opening(site, record)):
             for code in compiled.named(opening) | compiled.named_loose(loosen(opening)):
-                candidates[code][url].add(SignalKind.DOCUMENT_TEXT, record.text[:120])
+                candidates[code][url].add(SignalKind.DOCUMENT_TEXT, (record.text.strip() or site.text(record).scan_text)[:120])
         for code in compiled.urls.match(unquote(url).lower()):
             # an address alone proposes a page only for items its content can prove (checks: elements)
             if url in candidates[code] or (record.kind == "page" and not site.is_home(url)

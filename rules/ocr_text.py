@@ -110,7 +110,8 @@ def _spaced(word: str) -> str:
 
 _DIGITLIKE = "๐-๙0-9oOlI|w«"
 _TOKEN = re.compile(rf"[{_DIGITLIKE}](?:\s?[{_DIGITLIKE}])*")
-_BE = r"(?:พ\s*\.?\s*ศ\s*\.?|[Ww]\s*\.?\s*[Aa]\s*\.)"  # พ.ศ. and what Tesseract makes of it (W.A., WA.)
+# พ.ศ., its long form พุทธศักราช (a formal title's 'พุทธศักราช ๒๕๖๖'), and what Tesseract makes of พ.ศ. (W.A., WA.)
+_BE = rf"(?:พ\s*\.?\s*ศ\s*\.?|{_spaced('พุทธศักราช')}|[Ww]\s*\.?\s*[Aa]\s*\.)"
 _GAP = r"[\s.,:;'\-]{0,6}"  # specks read as dots, a line break
 _AM = "(?:\u0e33|\u0e4d\\s*\u0e32)"  # ำ, or nikhahit + sara aa as Tesseract writes it
 # Tesseract puts spaces inside words; 'Fiscal Year 2566' and 'FY 2566' state the year as much as ปีงบประมาณ

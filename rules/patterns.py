@@ -108,8 +108,12 @@ def any_of(patterns: list[str], loose: bool = False) -> re.Pattern:
     return re.compile("|".join(f"(?:{loosen(p) if loose else p})" for p in patterns), re.DOTALL)
 
 
-# a year phrase ending a strict key: (ประจำ)ปี(งบประมาณ) (พ.ศ.) 2566, Thai or Arabic digits, or a range
-YEAR_TAIL = re.compile(r"\(?(ประจำ)?(ปี(งบประมาณ)?)?(พ\.ศ\.?)?[0-9๐-๙]{4}([-–][0-9๐-๙]{4})?\)?$")
+# a year phrase ending a strict key: (ประจำ)ปี(งบประมาณ) (พ.ศ.) 2566, Thai or Arabic digits, or a range; also
+# 'ของปีงบ 2568', 'สำหรับปีงบประมาณ 2568', 'ตลอดปีงบประมาณ 2568', 'พุทธศักราช 2568' (the long form of พ.ศ.)
+YEAR_TAIL = re.compile(r"\(?(ของ|สำหรับ|แห่ง|ตลอด)?(ประจำ)?(ปี(งบประมาณ|งบฯ?)?)?(พ\.ศ\.?|พุทธศักราช)?[0-9๐-๙]{4}"
+                       r"([-–][0-9๐-๙]{4})?\)?$")
+# 'ฯ' stands for the words a long name leaves out ('รายงานสรุปผลการจัดซื้อจัดจ้างฯ ประจำปี'); 'ฯลฯ' (etc.) is kept
+ELLIPSIS = re.compile("(?<!ล)ฯ(?!ล)")
 # an English gloss in brackets inside a Thai name ('แผนปฏิบัติการ (Action Plan) ประจำปี'): names are also tried without it
 GLOSS = re.compile(r"\([a-z][a-z0-9.&'/-]{1,40}\)")
 
@@ -172,9 +176,9 @@ class CompiledRules:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
         whose name sits inside a more specific item's name in the same text. A name followed only by its
         year ('มาตรการภายใน ปีงบประมาณ พ.ศ.2566') is that name: whole-name patterns are tried without it, and
-        without an English gloss in brackets."""
+        without an English gloss in brackets or a 'ฯ' marking words left out."""
         found = self.names.match(key)
-        for plain in {key, GLOSS.sub("", key)}:
+        for plain in {key, GLOSS.sub("", key), ELLIPSIS.sub("", key)}:
             if plain != key and plain:
                 found |= self.names.match(plain)
             bare = YEAR_TAIL.sub("", plain)

@@ -125,3 +125,11 @@ def test_an_english_fiscal_year_states_the_year_over_the_signature_date(stated):
     # a report on fiscal 2566 signed in January 2567: the scan says which year it covers in English
     reading = read_year_in_text(f"{stated} รายงานสรุปการดำเนินงานส่งเสริมคุณธรรม\nรายงาน ณ วันที่ 24 มกราคม ๒๕๖๗", 2568)
     assert reading.status == CONFIRMED and reading.stated == (2566,)
+
+
+@pytest.mark.parametrize("line", ["การขับเคลื่อนนโยบายด้านบุคลากรสู่การปฏิบัติ\nพุทธศักราช๒๕๖๗ (ทต.ดงมะไฟ)",
+                                  "รายงานผลการดำเนินงานตามแผนปฏิบัติการ พุทธ ศักราช 2567"])
+def test_the_long_form_of_the_buddhist_era_states_the_year(line):
+    # a formal title spells พ.ศ. out ('พุทธศักราช ๒๕๖๗'): as much a stated year as 'พ.ศ. ๒๕๖๗'
+    reading = read_year_in_text(f"{line}\nข้อมูล ณ วันที่ 3 เม.ย. 67\n(นางสาวนงลักษณ์ แสงทอง)", 2567)
+    assert reading.status == CONFIRMED and reading.stated == (2567,)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rules.loader import resolve_rules
-from rules.patterns import CompiledRules
+from rules.patterns import ELLIPSIS, CompiledRules
 from rules.thai import strict_key
 
 COMPILED = {year: CompiledRules(resolve_rules(year)) for year in (2565, 2566, 2567, 2568, 2569)}
@@ -352,3 +352,23 @@ def test_what_was_done_under_the_hr_policy_is_its_actions_not_the_policy():
         actions = item_code(year, "การดำเนินการตามนโยบายการบริหารทรัพยากรบุคคล")
         assert names(year, "HR Policy: What Was Done") == {actions}, year
         assert names(year, "นโยบายการบริหารทรัพยากรบุคคล") == {policy}, year
+
+
+@pytest.mark.parametrize("text", [
+    "รายงานสรุปผลการจัดซื้อจัดจ้างฯ ประจำปี (ปีที่ผ่านมา)",  # 'ฯ' for the words the long name leaves out
+    "รายงานผลการจัดซื้อจัดจ้าง ของปีงบ ๒๕๖๘",  # a name followed only by its year, 'ของปีงบ …'
+    "รายงานผลการจัดซื้อจัดจ้าง สำหรับปีงบประมาณ 2567",
+    "รายงานผลการจัดซื้อจัดจ้าง พุทธศักราช ๒๕๖๗",  # the long form of พ.ศ.
+])
+def test_a_shortened_name_or_a_worded_year_still_names_the_annual_procurement_report(text):
+    for year in (2565, 2566, 2567, 2568, 2569):
+        code = next(code for code, item in COMPILED[year].items.items()
+                    if "จัดซื้อจัดจ้าง" in item.name and item.name.endswith("ประจำปี"))
+        assert names(year, text) == {code}, year
+
+
+
+def test_etcetera_is_no_shortened_name():
+    # 'ฯลฯ' (and so on) is kept whole; a lone 'ฯ' after a shortened name is what is dropped
+    assert ELLIPSIS.sub("", strict_key("ค่าธรรมเนียม ค่าปรับ ฯลฯ")) == strict_key("ค่าธรรมเนียม ค่าปรับ ฯลฯ")
+    assert ELLIPSIS.sub("", strict_key("มาตรการฯ ส่งเสริมคุณธรรม")) == strict_key("มาตรการ ส่งเสริมคุณธรรม")

@@ -442,3 +442,17 @@ def test_a_page_carrying_this_years_content_beside_an_old_dead_link_stays_presen
 ])
 def test_a_line_of_content_that_mentions_missing_data_is_no_placeholder(line):
     assert not COMPILED.placeholder.search(strict_key(line))
+
+
+def test_a_scan_behind_a_page_worded_as_no_pattern_knows_is_named_by_its_printed_title():
+    # the menu says 'ITA Result Analysis & Improvement', the page only 'ดาวน์โหลด': once read, the scan's own
+    # title names the item, as a text PDF's opening does
+    url = BASE + "/upload/ita-result.pdf"
+    records = (page("/content/205", "ITA Result Analysis & Improvement", "ดาวน์โหลดเอกสารได้ที่ลิงก์ด้านล่าง",
+                    links=[Link(url, "ดาวน์โหลด")]),
+               doc("/upload/ita-result.pdf", "", scanned=True, scanned_pages=[1], sha256="d" * 64))
+    assert not site(*records)["O25"].candidates  # unread, nothing names it
+    reading = ocr("d" * 64, "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ\n"
+                            "ประจำปีงบประมาณ พ.ศ. 2568\nองค์การบริหารส่วนตำบลบ้านนาดี")
+    o25 = site(*records, scans={"d" * 64: reading})["O25"]
+    assert o25.present and o25.candidates[0].url == url
