@@ -189,3 +189,12 @@ def test_an_english_label_is_found_inside_a_page_not_only_at_its_start(code, nam
     page = ("Topic: ร่วมจัดทำแผนพัฒนาท้องถิ่น. Participants: 52 คน (ผู้นำชุมชน ประชาชน) Outcome: ที่ประชุมเสนอ 7 โครงการ. "
             "Follow-up: บรรจุในแผนปีถัดไป")
     assert says(element(2568, code, name), page)
+
+
+def test_the_sign_off_of_an_announced_plan_is_not_its_hr_rules():
+    """'ประกาศ ณ วันที่' closes any announced document; only an announcement of rules is the rules."""
+    criteria = element(2569, "O13", "หลักเกณฑ์")
+    assert not says(criteria, "แผนพัฒนาบุคลากร ประจำปีงบประมาณ ๒๕๖๙ เทศบาลตำบลบ้านนาดี ประกาศ ณ วันที่ 18 พฤศจิกายน 2568 "
+                              "(นายสมบัติ ศรีสุข) นายกเทศมนตรีตำบลบ้านนาดี")
+    assert says(criteria, "ประกาศเทศบาลตำบลบ้านนาดี เรื่อง หลักเกณฑ์และเงื่อนไขการสรรหาพนักงานจ้าง")
+    assert says(criteria, "ประกาศการบริหารงานบุคคล ประจำปีงบประมาณ ๒๕๖๙")
