@@ -40,6 +40,8 @@ _TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
 _CHAPTER = re.compile(r"บทที่\d{1,2}")
 CONTENTS_GAP = 60  # a chapter title this short before the next 'บทที่' is a contents line, not a chapter
 RUNNING_TITLE = 10  # a document title this long, repeated atop later pages, is a running header
+# a line that opens with a short label and a colon: a field of the body ('กิจกรรม: …', 'Participants: …')
+_FIELD_LINE = re.compile(r"[^\s:：]{1,25}\s*[:：]")
 _RUNNING_PAGE = re.compile(r"[(\[-]?(หน้า|page)?\d{1,3}[)\]]?|")  # what follows it there: '(หน้า 2)', '- 3', nothing
 
 
@@ -278,8 +280,8 @@ class PageText:
         lines = [line.strip() for line in text[:1500].splitlines() if line.strip()]
         head, size = [], 0
         for line in lines[:TITLE_LINES]:
-            if size > DOCUMENT_TITLE:
-                break
+            if size > DOCUMENT_TITLE or (head and _FIELD_LINE.match(line)):
+                break  # a labelled line ('กิจกรรม: ประชุมชี้แจงประมวลจริยธรรม …') is the body, not the title going on
             head.append(line)
             size += len(line)
         head += [line for line in lines[len(head):] if line.startswith("เรื่อง")][:1]

@@ -456,3 +456,20 @@ def test_a_scan_behind_a_page_worded_as_no_pattern_knows_is_named_by_its_printed
                             "ประจำปีงบประมาณ พ.ศ. 2568\nองค์การบริหารส่วนตำบลบ้านนาดี")
     o25 = site(*records, scans={"d" * 64: reading})["O25"]
     assert o25.present and o25.candidates[0].url == url
+
+
+def test_a_documents_labelled_second_line_is_its_body_not_its_title():
+    """'กิจกรรม: ประชุมชี้แจงประมวลจริยธรรม' under a summary of ethics activities lists what was done; the title is
+    the summary's alone, so the document is the driving of ethics (2566 O40), not the code of ethics (O39)."""
+    from rules.site import Site
+
+    summary = doc("/uploads/ethics-2566.docx", "สรุปกิจกรรมขับเคลื่อนจริยธรรมของโรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนาดี พ.ศ. ๒๕๖๖\n"
+                  "กิจกรรม: ประชุมชี้แจงประมวลจริยธรรม / จัดทำสื่อ Do & Don't / ยกย่องบุคลากรต้นแบบด้านจริยธรรม\n"
+                  "ประกาศ ณ วันที่ 13 ต.ค. 65")
+    code = doc("/uploads/code-2566.pdf", "ประมวลจริยธรรมข้าราชการ\nขององค์การบริหารส่วนตำบลบ้านนาดี\n"
+               "หมวด 1 มาตรฐานทางจริยธรรม")
+    site_ = Site.build([summary, code], HOME)
+    rules_2566 = CompiledRules(resolve_rules(2566))
+    assert "O39" not in rules_2566.named(site_.text(summary).document_title_key)
+    assert site_.text(code).document_title_key == strict_key("ประมวลจริยธรรมข้าราชการ ขององค์การบริหารส่วนตำบลบ้านนาดี")
+    assert "O39" in rules_2566.named(site_.text(code).document_title_key)
