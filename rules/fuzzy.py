@@ -52,13 +52,23 @@ FILLERS = ("การ", "งาน")  # words that only make a noun of the next 
 SPLIT_MIN = 4  # each half of a compound split in two has at least this many letters
 
 
+# An English title says its kind with its last word ('Gift Receipt Report'), a Thai one with its first
+ENGLISH_KINDS = {"report": "รายงาน", "reports": "รายงาน", "plan": "แผน", "plans": "แผน", "manual": "คู่มือ",
+                 "handbook": "คู่มือ", "statistics": "สถิติ", "channels": "ช่องทาง", "announcement": "ประกาศ",
+                 "declaration": "ประกาศ", "summary": "สรุป", "measures": "มาตร", "policy": "นโยบาย",
+                 "register": "ทะเบียน"}
+
+
 def _leading_kinds(ordered: tuple[str, ...]) -> frozenset[str]:
-    """The kind words a text opens with ('รายงานสถิติ…': a report of statistics is either)."""
+    """The kind words a text opens with ('รายงานสถิติ…': a report of statistics is either), or, for a title
+    all in English, the kind its last word names."""
     kinds = set()
     for word in ordered:
         if word not in KIND_WORDS:
             break
         kinds.add(word)
+    if not kinds and ordered and all(word.isascii() for word in ordered) and ordered[-1] in ENGLISH_KINDS:
+        kinds.add(ENGLISH_KINDS[ordered[-1]])
     return frozenset(kinds)
 
 

@@ -352,6 +352,14 @@ def test_an_index_row_never_vouches_for_a_page_that_calls_itself_a_report():
     assert not o26.present
 
 
+def test_an_index_row_never_vouches_for_a_page_titled_a_report_in_english():
+    """'Gift Receipt Report' says what it is with its last word, as 'รายงาน…' does with its first."""
+    o26 = _no_gift_row("คลิก", "Gift Receipt Report",
+                       "แบบรายงานการรับทรัพย์สินหรือประโยชน์อื่นใด ตลอดปีงบประมาณ ๒๕๖๗ (รร.บ้านนาดี)",
+                       file_text="แบบรายงานการรับทรัพย์สินหรือประโยชน์อื่นใด ตลอดปีงบประมาณ ๒๕๖๗\nสั่ง ณ วันที่ ๒๖ มกราคม ๒๕๖๗")
+    assert not o26.present
+
+
 @pytest.mark.parametrize("words", ["คลิกที่นี่", "สรุปจำนวนผู้มาใช้บริการแยกตามงาน พ.ศ. 2566"])
 def test_this_years_file_under_click_here_dates_a_page_beside_last_years_named_entry(words):
     """This year's file linked as 'คลิกที่นี่', or in words that name no item, beside last year's named entry."""
