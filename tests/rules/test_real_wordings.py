@@ -8,7 +8,7 @@ import pytest
 
 from rules.loader import resolve_rules
 from rules.patterns import ELLIPSIS, CompiledRules
-from rules.thai import strict_key
+from rules.thai import loose_key, strict_key
 
 COMPILED = {year: CompiledRules(resolve_rules(year)) for year in (2565, 2566, 2567, 2568, 2569)}
 
@@ -372,3 +372,79 @@ def test_etcetera_is_no_shortened_name():
     # 'ฯลฯ' (and so on) is kept whole; a lone 'ฯ' after a shortened name is what is dropped
     assert ELLIPSIS.sub("", strict_key("ค่าธรรมเนียม ค่าปรับ ฯลฯ")) == strict_key("ค่าธรรมเนียม ค่าปรับ ฯลฯ")
     assert ELLIPSIS.sub("", strict_key("มาตรการฯ ส่งเสริมคุณธรรม")) == strict_key("มาตรการ ส่งเสริมคุณธรรม")
+
+
+# Required elements stated in English: universities, hospitals and offices that serve foreigners write their
+# manuals and reports bilingually. Each element understands the ordinary English label or phrase for it, in
+# every year that has the element; a word used in passing ('takes steps to', 'subject to change') is no label.
+
+def element_named(year: int, name: str):
+    found = [e for elements in COMPILED[year].elements.values() for e in elements if e.name == name]
+    assert len({e.name for e in found}) == 1 and found, (year, name)
+    return found[0]
+
+
+def states(year: int, name: str, text: str) -> bool:
+    return element_named(year, name).in_text(strict_key(text), loose_key(text))
+
+
+ALL_YEARS = (2565, 2566, 2567, 2568, 2569)
+PARTICIPATION_YEARS = (2567, 2568, 2569)
+COMPLAINT_MANUAL = "คู่มือการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ มหาวิทยาลัยราชภัฏบ้านนา\n"
+PARTICIPATION_REPORT = "รายงานผลการเปิดโอกาสให้มีส่วนร่วม ปีงบประมาณ พ.ศ. 2569 โรงพยาบาลบ้านนา\n"
+SERVICE_MANUAL = "คู่มือสำหรับประชาชน งานทะเบียนพาณิชย์ (Citizen's Guide) มหาวิทยาลัยราชภัฏบ้านนา\n"
+
+
+@pytest.mark.parametrize(("name", "years", "text"), [
+    ("ช่องทาง/วิธีการร้องเรียน", ALL_YEARS,
+     COMPLAINT_MANUAL + "Ways to complain: in person at the front office, by post or by e-mail (saraban@bannarajabhat.ac.th)"),
+    ("ช่องทาง/วิธีการร้องเรียน", ALL_YEARS,
+     COMPLAINT_MANUAL + "Complaints can be filed by letter, by phone 0-4431-2255 or through the university website"),
+    ("ขั้นตอนการดำเนินการ", ALL_YEARS,
+     COMPLAINT_MANUAL + "Handling steps: register, screen, investigate, decide, inform the complainant"),
+    ("ส่วนงานที่รับผิดชอบ", ALL_YEARS,
+     COMPLAINT_MANUAL + "Complaints are handled by the Office of the President, Legal Affairs"),
+    ("ส่วนงานที่รับผิดชอบ", ALL_YEARS, COMPLAINT_MANUAL + "Responsible office: Internal Audit Unit"),
+    ("ระยะเวลาดำเนินการ", ALL_YEARS,
+     COMPLAINT_MANUAL + "Time needed: an acknowledgement the next working day and a reply within two weeks"),
+    ("หัวข้อ/เรื่องที่เปิดให้มีส่วนร่วม", PARTICIPATION_YEARS,
+     PARTICIPATION_REPORT + "Topic opened to the public: a new appointment system for the outpatient clinic"),
+    ("ผู้เข้ามามีส่วนร่วม", PARTICIPATION_YEARS,
+     PARTICIPATION_REPORT + "Who took part: patients, their relatives and village health volunteers"),
+    ("ผู้เข้ามามีส่วนร่วม", PARTICIPATION_YEARS, PARTICIPATION_REPORT + "Participants — 41 (patients, staff, volunteers)"),
+    ("ผลการมีส่วนร่วม", PARTICIPATION_YEARS, PARTICIPATION_REPORT + "Results: seven proposals, ranked by the meeting"),
+    ("การนำผลไปปรับปรุงการดำเนินงาน", PARTICIPATION_YEARS,
+     PARTICIPATION_REPORT + "Improvement made: the clinic moved to an online queue as suggested"),
+    # a label right after a line ending in a Latin word: the lines are joined with no space between them
+    ("การนำผลไปปรับปรุงการดำเนินงาน", PARTICIPATION_YEARS,
+     PARTICIPATION_REPORT + "Outcome: 9 proposals agreed by the meeting\nFollow-up: the queue system was changed"),
+    ("ขั้นตอน", ALL_YEARS, SERVICE_MANUAL + "Steps: fill in the form, the officer checks it, the head of the unit signs"),
+    ("ระยะเวลา", ALL_YEARS, SERVICE_MANUAL + "Time needed: about 20 minutes"),
+    ("ค่าธรรมเนียม", (2568, 2569), SERVICE_MANUAL + "Apply online through our E-Service\nFee: 100 baht per licence"),
+    ("เอกสารที่ต้องใช้", (2568, 2569), SERVICE_MANUAL + "Documents to bring: a copy of your house registration"),
+    ("ช่องทาง/สถานที่ให้บริการ", (2568, 2569), SERVICE_MANUAL + "Where to apply: ground floor, building 2"),
+    ("ความก้าวหน้ารอบ 6 เดือน", (2568, 2569),
+     "แผนปฏิบัติการประจำปี พ.ศ. 2568\nProgress report (1 Oct 2567 – 31 Mar 2568): 27 of 51 projects completed"),
+    ("หลักเกณฑ์", (2569,), "แผนพัฒนาบุคลากร พ.ศ. 2569\nHR criteria: merit-based recruitment and transparent promotion"),
+    ("ช่องทางการสอบถาม", (2569,), "ติดต่อมหาวิทยาลัย\nEnquiries: use the web form or call the front desk"),
+])
+def test_an_element_stated_in_english_is_found(name, years, text):
+    for year in years:
+        assert states(year, name, text), year
+
+
+@pytest.mark.parametrize(("name", "years", "text"), [
+    # the English word in passing, not the element stated
+    ("ขั้นตอนการดำเนินการ", ALL_YEARS, COMPLAINT_MANUAL + "The university takes firm steps to prevent corruption"),
+    ("ส่วนงานที่รับผิดชอบ", ALL_YEARS, COMPLAINT_MANUAL + "Students are responsible for keeping their own records"),
+    ("ช่องทาง/วิธีการร้องเรียน", ALL_YEARS, COMPLAINT_MANUAL + "The university looks for new ways to serve the public"),
+    ("ระยะเวลาดำเนินการ", ALL_YEARS, COMPLAINT_MANUAL + "Our e-service is open 24 hours a day"),
+    ("หัวข้อ/เรื่องที่เปิดให้มีส่วนร่วม", PARTICIPATION_YEARS,
+     "รายงานประจำปี\nAll information on this page is subject to change without notice. Contact: 0-4431-2255"),
+    ("ผู้เข้ามามีส่วนร่วม", PARTICIPATION_YEARS, PARTICIPATION_REPORT + "The meeting room seats 40 people"),
+    ("ผลการมีส่วนร่วม", PARTICIPATION_YEARS, PARTICIPATION_REPORT + "Survey results will be posted here next month"),
+    ("ค่าธรรมเนียม", (2568, 2569), SERVICE_MANUAL + "Prices of goods in the market are set by the sellers"),
+])
+def test_an_english_word_in_passing_does_not_state_the_element(name, years, text):
+    for year in years:
+        assert not states(year, name, text), year
