@@ -198,3 +198,14 @@ def test_the_sign_off_of_an_announced_plan_is_not_its_hr_rules():
                               "(นายสมบัติ ศรีสุข) นายกเทศมนตรีตำบลบ้านนาดี")
     assert says(criteria, "ประกาศเทศบาลตำบลบ้านนาดี เรื่อง หลักเกณฑ์และเงื่อนไขการสรรหาพนักงานจ้าง")
     assert says(criteria, "ประกาศการบริหารงานบุคคล ประจำปีงบประมาณ ๒๕๖๙")
+
+
+@pytest.mark.parametrize("year", [2567, 2568, 2569])
+def test_acting_on_the_proposals_is_not_the_outcome_of_the_participation(year):
+    """'ปรับแผนงานตามข้อเสนอ ๓ เรื่อง' says what was done with the proposals (the use of results), not what the
+    participants proposed."""
+    compiled = CompiledRules(resolve_rules(year))
+    code = next(code for code, elements in compiled.elements.items() if any(e.name == "ผลการมีส่วนร่วม" for e in elements))
+    outcome = element(year, code, "ผลการมีส่วนร่วม")
+    assert not says(outcome, "นำข้อเสนอไปปรับปรุง: ปรับแผนงานปีถัดไปตามข้อเสนอ ๓ เรื่อง และรายงานกลับให้ผู้เข้าร่วมทราบ")
+    assert says(outcome, "ที่ประชุมได้ข้อเสนอ ๓ เรื่อง ได้แก่ ขุดลอกคลอง ซ่อมถนน และติดไฟส่องสว่าง")
