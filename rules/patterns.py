@@ -114,6 +114,15 @@ YEAR_TAIL = re.compile(r"\(?(ของ|สำหรับ|แห่ง|ตลอ
                        r"([-–][0-9๐-๙]{4})?\)?$")
 # 'ฯ' stands for the words a long name leaves out ('รายงานสรุปผลการจัดซื้อจัดจ้างฯ ประจำปี'); 'ฯลฯ' (etc.) is kept
 ELLIPSIS = re.compile("(?<!ล)ฯ(?!ล)")
+# an English year phrase before the year ('Fiscal Year B.E. 2567', 'FY2567', 'B.E. 2567'): names are also tried
+# with its Thai form, which the patterns know ('ประจำปีงบประมาณ 2567', 'พ.ศ. 2567')
+ENGLISH_YEAR = re.compile(r"(?:(?:fiscal|budget)year|fy)(?:b\.?e\.?)?(?=[0-9๐-๙]{4})|(?<![a-z])b\.?e\.?(?=[0-9๐-๙]{4})")
+
+
+def _thai_year(match: re.Match) -> str:
+    return "พ.ศ." if match.group(0).startswith("b") else "ประจำปีงบประมาณ"
+
+
 # an English gloss in brackets inside a Thai name ('แผนปฏิบัติการ (Action Plan) ประจำปี'): names are also tried without it
 GLOSS = re.compile(r"\([a-z][a-z0-9.&'/-]{1,40}\)")
 
@@ -176,9 +185,10 @@ class CompiledRules:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
         whose name sits inside a more specific item's name in the same text. A name followed only by its
         year ('มาตรการภายใน ปีงบประมาณ พ.ศ.2566') is that name: whole-name patterns are tried without it, and
-        without an English gloss in brackets or a 'ฯ' marking words left out."""
+        without an English gloss in brackets or a 'ฯ' marking words left out, and with an English year phrase
+        in Thai."""
         found = self.names.match(key)
-        for plain in {key, GLOSS.sub("", key), ELLIPSIS.sub("", key)}:
+        for plain in {key, GLOSS.sub("", key), ELLIPSIS.sub("", key), ENGLISH_YEAR.sub(_thai_year, key)}:
             if plain != key and plain:
                 found |= self.names.match(plain)
             bare = YEAR_TAIL.sub("", plain)

@@ -209,3 +209,14 @@ def test_acting_on_the_proposals_is_not_the_outcome_of_the_participation(year):
     outcome = element(year, code, "ผลการมีส่วนร่วม")
     assert not says(outcome, "นำข้อเสนอไปปรับปรุง: ปรับแผนงานปีถัดไปตามข้อเสนอ ๓ เรื่อง และรายงานกลับให้ผู้เข้าร่วมทราบ")
     assert says(outcome, "ที่ประชุมได้ข้อเสนอ ๓ เรื่อง ได้แก่ ขุดลอกคลอง ซ่อมถนน และติดไฟส่องสว่าง")
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_the_time_limits_of_handling_a_complaint_are_not_its_steps(year):
+    """'รับเรื่องภายใน ๑ วันทำการ | ตรวจสอบให้แล้วเสร็จภายใน ๓๐ วัน' says how long, not what is done in turn."""
+    compiled = CompiledRules(resolve_rules(year))
+    code = next(code for code, elements in compiled.elements.items()
+                if any(e.name == "ขั้นตอนการดำเนินการ" for e in elements))
+    steps = element(year, code, "ขั้นตอนการดำเนินการ")
+    assert not says(steps, "ระยะเวลา | รับเรื่องภายใน ๑ วันทำการ | ตรวจสอบให้แล้วเสร็จภายใน ๓๐ วัน")
+    assert says(steps, "เมื่อรับเรื่องร้องเรียนแล้ว เจ้าหน้าที่จะคัดแยกเรื่องและเสนอผู้บริหารพิจารณา")

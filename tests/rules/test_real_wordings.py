@@ -448,3 +448,12 @@ def test_an_element_stated_in_english_is_found(name, years, text):
 def test_an_english_word_in_passing_does_not_state_the_element(name, years, text):
     for year in years:
         assert not states(year, name, text), year
+
+
+@pytest.mark.parametrize("text", ["แผนปฏิบัติการ Fiscal Year B.E. 2567 เทศบาลเมืองทุ่งโพธิ์", "แผนปฏิบัติการ FY2567",
+                                  "แผนปฏิบัติการ B.E. 2567"])
+def test_an_english_year_phrase_names_the_plan_as_its_thai_form_does(text):
+    """'Fiscal Year B.E. 2567' is 'ประจำปีงบประมาณ พ.ศ. 2567': the annual operating plan (2567), so a document so
+    titled, linked as the development plan, is not taken for it."""
+    assert names(2567, text) == {item_code(2567, "แผนดำเนินงาน")}
+    assert names(2567, "Website tube2567") == set()
