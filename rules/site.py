@@ -40,6 +40,7 @@ _TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
 _CHAPTER = re.compile(r"บทที่\d{1,2}")
 CONTENTS_GAP = 60  # a chapter title this short before the next 'บทที่' is a contents line, not a chapter
 RUNNING_TITLE = 10  # a document title this long, repeated atop later pages, is a running header
+_DASHES = str.maketrans("–—", "--")
 # a line that opens with a short label and a colon: a field of the body ('กิจกรรม: …', 'Participants: …')
 _FIELD_LINE = re.compile(r"[^\s:：]{1,25}\s*[:：]")
 _RUNNING_PAGE = re.compile(r"[(\[-]?(หน้า|page)?\d{1,3}[)\]]?|")  # what follows it there: '(หน้า 2)', '- 3', nothing
@@ -257,6 +258,8 @@ class PageText:
     def _repeats_title(block: str, title: str) -> bool:
         """A first block that only restates the title ('อำนาจหน้าที่ของ อบต.…'), not one that goes on to give
         the content ('อำนาจหน้าที่: จัดการศึกษาขั้นพื้นฐาน …')."""
+        # the title's parts are rejoined with ' - ' (a dash inside it, '(๑ ตุลาคม – ๓๐ กันยายน)', splits it too)
+        block, title = block.translate(_DASHES), title.translate(_DASHES)
         return block in title or (title in block and len(block) <= len(title) + TITLE_TAIL)
 
     @cached_property

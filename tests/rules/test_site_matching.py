@@ -505,3 +505,17 @@ def test_a_page_speaking_of_rights_logins_or_moves_is_not_a_file_hosts_refusal(s
     """The file-host wordings are narrow: a data subject's right of access, an e-service that asks to log in,
     no complaints this quarter, an office that moved are each content."""
     assert not COMPILED.placeholder.search(strict_key(says))
+
+
+def test_a_first_block_restating_a_title_with_a_dash_inside_is_no_content():
+    """A classic page has no <h1>: its first block restates the title, '… ปีงบประมาณ พ.ศ. 2568 (๑ ตุลาคม – ๓๐
+    กันยายน)'. The title's parts are split at that dash too; the block is still the title, so the plan's name
+    ('แผนและความก้าวหน้า…') does not give the plan's six-month progress."""
+    from rules.site import Site
+
+    name = "แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี ปีงบประมาณ พ.ศ. 2568 (๑ ตุลาคม – ๓๐ กันยายน)"
+    plan = PageRecord(BASE + "/plan2568", BASE + "/plan2568", 200, "text/html", "page", f"{AGENCY} - {name}", [],
+                      blocks=[AGENCY, name, "ดาวน์โหลดเอกสารได้ที่ลิงก์ด้านล่าง", FOOTER], links=menu_links())
+    site_ = Site.build([page("/", "หน้าแรก"), *filler(6), plan], HOME)
+    assert "ความก้าวหน้า" not in site_.text(plan).element_key
+    assert site_.text(plan).element_key == strict_key("ดาวน์โหลดเอกสารได้ที่ลิงก์ด้านล่าง")
