@@ -457,3 +457,12 @@ def test_an_english_year_phrase_names_the_plan_as_its_thai_form_does(text):
     titled, linked as the development plan, is not taken for it."""
     assert names(2567, text) == {item_code(2567, "แผนดำเนินงาน")}
     assert names(2567, "Website tube2567") == set()
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567])
+def test_a_procurement_plan_in_english_is_the_plan_not_the_announcements(year):
+    """'Procurement Plan (e-GP)': the e-GP in brackets names the system the announcements are on, but the text is
+    the plan; the announcements item leaves out a plan, a summary or a report in English as it does in Thai."""
+    plan, announcements = item_code(year, "แผนการจัดซื้อจัดจ้าง"), item_code(year, "ประกาศต่าง ๆ")
+    assert names(year, "Procurement Plan (e-GP)") == {plan}
+    assert names(year, "Procurement Announcements (e-GP)") == {announcements}
