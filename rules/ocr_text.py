@@ -115,7 +115,7 @@ _BE = rf"(?:พ\s*\.?\s*ศ\s*\.?|{_spaced('พุทธศักราช')}|[W
 _GAP = r"[\s.,:;'\-]{0,6}"  # specks read as dots, a line break
 _AM = "(?:\u0e33|\u0e4d\\s*\u0e32)"  # ำ, or nikhahit + sara aa as Tesseract writes it
 # Tesseract puts spaces inside words; 'Fiscal Year 2566' and 'FY 2566' state the year as much as ปีงบประมาณ
-_FISCAL = rf"(?:{_spaced('ปีงบประมาณ')}|ประจ\s*{_AM}\s*ปี|ปี\s*งบ|ง\s*ป\s*ม|(?i:fiscal\s*year)|\bF\.?\s*Y\b\.?)"
+_FISCAL = rf"(?:{_spaced('ปีงบประมาณ')}|ประ\s*จ\s*{_AM}\s*ปี|ปี\s*งบ|ง\s*ป\s*ม|(?i:fiscal\s*year)|\bF\.?\s*Y\b\.?)"
 _GLOSS = r"(?:\(?\s*[Ff]\s*[Yy]\s*\)?)?"  # 'ปีงบประมาณ (FY) ๒๕๖๗'
 _MONTH = "|".join(sorted((_spaced(m) for m in MONTHS if len(m) > 3), key=len, reverse=True))
 _MONTH_RE = re.compile(rf"(?P<day>(?:วันที่|วันที|[{_DIGITLIKE}]{{1,3}}))\s*(?P<month>{_MONTH}){_GAP}(?:{_BE})?{_GAP}(?=[{_DIGITLIKE}])")

@@ -118,6 +118,10 @@ def test_the_end_of_a_year_range_is_a_stated_year_too():
 def test_fiscal_year_words_split_by_ocr_spaces_still_state_the_year():
     reading = read_year_in_text("รายงานผลการดำเนินงาน ประจำ ปีงบปร ะ มา ณ 2565", 2567)
     assert reading.status == CONFIRMED and reading.stated == (2565,)
+    # 'ประ จําปี': a space inside ประจำ, and sara am as nikhahit + sara aa, as Tesseract reads them (dev round 10)
+    reading = read_year_in_text("รายงานผลการส่งเสริมคุณธรรม รร.นาหว้าพิทยาคม ประ จําปี 2566\n"
+                                "รายงาน ณวันที่16 มกราคม 2567", 2568)
+    assert reading.status == CONFIRMED and reading.stated == (2566,)
 
 
 @pytest.mark.parametrize("stated", ["Fiscal Year 2566", "FISCAL YEAR 2566", "FY 2566", "F.Y. 2566"])
