@@ -34,6 +34,9 @@ STOPWORDS = frozenset({
     "การ", "ความ", "ของ", "และ", "หรือ", "ใน", "ที่", "ให้", "เพื่อ", "ประจำ", "ปี", "ปีงบประมาณ", "งบประมาณ",
     "พ.ศ.", "พ.ศ", "พศ", "ภาครัฐ", "เรื่อง", "ตาม", "ด้าน", "ต่อ", "กับ", "แก่", "ฯ", "ๆ", "ได้", "มี", "เป็น", "จาก", "โดย",
     "ข้อมูล", "เกี่ยวกับ", "สำหรับ", "ฉบับ", "ทั้ง", "ระดับ", "อบต", "อบต.", "เทศบาล", "องค์การบริหารส่วนตำบล", "ตำบล",
+    # English function words, and the budget and period words Thai names leave out as well (งบประมาณ, ปี)
+    "the", "of", "and", "for", "on", "to", "in", "a", "an", "&", "by", "under", "with", "from", "at", "as", "budget", "fiscal", "year", "fy", "current",
+    "previous", "full", "data", "information",
 })
 MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
 MIN_PRECISION = 0.45  # share of the text's letters that belong to the name's words
@@ -59,16 +62,21 @@ ENGLISH_KINDS = {"report": "รายงาน", "reports": "รายงาน"
                  "register": "ทะเบียน"}
 
 
-def _leading_kinds(ordered: tuple[str, ...]) -> frozenset[str]:
+_LATIN_WORD = re.compile(r"[a-z]+")
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+
+
+def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:
     """The kind words a text opens with ('รายงานสถิติ…': a report of statistics is either), or, for a title
-    all in English, the kind its last word names."""
+    in English (``text``, before its words became Thai ones), the kind its last word names."""
     kinds = set()
     for word in ordered:
         if word not in KIND_WORDS:
             break
         kinds.add(word)
-    if not kinds and ordered and all(word.isascii() for word in ordered) and ordered[-1] in ENGLISH_KINDS:
-        kinds.add(ENGLISH_KINDS[ordered[-1]])
+    latin = _LATIN_WORD.findall(text.lower()) if not _THAI_LETTER.search(text) else []
+    if not kinds and latin and latin[-1] in ENGLISH_KINDS:
+        kinds.add(ENGLISH_KINDS[latin[-1]])
     return frozenset(kinds)
 
 
@@ -175,7 +183,7 @@ class FuzzyNames:
     def kinds_fit(self, text: str, code: str) -> bool:
         """Whether what the text says it is ('รายงาน…', 'แผน…') is a kind some name of the item is: a report
         titled in unknown words is not a declaration, whatever row of the agency's ITA index links it."""
-        kinds = _leading_kinds(words(text))
+        kinds = _leading_kinds(words(text), text)
         return not kinds or any(kinds & name for name in self._words.get(code, ()))
 
     def match(self, text: str) -> dict[str, float]:
@@ -188,7 +196,7 @@ class FuzzyNames:
         have = frozenset(ordered)
         if not have:
             return {}
-        kinds = _leading_kinds(ordered)
+        kinds = _leading_kinds(ordered, text)
         periods = [period for period in PERIODS if period & have]
         scores: dict[str, float] = {}
         for code, variants in self._words.items():

@@ -94,3 +94,22 @@ def test_the_word_fallback_never_proposes_an_item_whose_patterns_rule_the_text_o
     staff_report = "รายงานผลการดำเนินงานตามแผนพัฒนาบุคลากร ปีงบประมาณ ประจำปี 2567 องค์การบริหารส่วนตำบลหนองบัว"
     assert "O9" in compiled.fuzzy.match(staff_report)  # close to 'รายงานผลการดำเนินงานประจำปี' word by word
     assert "O9" not in compiled.fuzzy_named(staff_report)  # but 'บุคลากร' is no annual report
+
+
+def test_an_english_title_meets_the_thai_name_its_words_stand_for():
+    """Bilingual agency sites (universities, hospitals) title pages in English: each English word of the ITA's
+    vocabulary stands for the Thai word the item's name uses (rules/synonyms.yaml)."""
+    assert set(FUZZY.match("Annual HR Report")) == {"O14"}
+    assert set(FUZZY.match("Strategic Plan 2566–2570")) == {"O5"}
+    assert set(FUZZY.match("Corruption Complaint Channel")) == {"O17"}
+    assert set(FUZZY.match("Annual Corruption Prevention Report")) == {"O24"}
+    hr = CompiledRules(resolve_rules(2567)).fuzzy
+    assert set(hr.match("HR Management Policy")) == {"O18"}
+    assert set(hr.match("Actions under the HR Policy")) == {"O19"}  # the policy's actions, not the policy
+
+
+def test_an_english_title_of_another_kind_of_page_proposes_nothing():
+    for text in ["Internal Audit Report", "Enterprise Risk Management Plan", "Emergency Response Plan",
+                 "Clinical Risk Report", "Student Code of Conduct", "Patient Complaint Form", "Procurement News",
+                 "Contact Us", "Photo Gallery", "Staff Directory"]:
+        assert FUZZY.match(text) == {}, text
