@@ -64,6 +64,7 @@ ENGLISH_KINDS = {"report": "รายงาน", "reports": "รายงาน"
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:
@@ -74,9 +75,12 @@ def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:
         if word not in KIND_WORDS:
             break
         kinds.add(word)
-    latin = _LATIN_WORD.findall(text.lower()) if not _THAI_LETTER.search(text) else []
-    if not kinds and latin and latin[-1] in ENGLISH_KINDS:
-        kinds.add(ENGLISH_KINDS[latin[-1]])
+    # the words before a qualifier in brackets ('Procurement Report (Annual)'), read back from the last while
+    # they name kinds ('Service Statistics Report': statistics and a report, as 'รายงานสถิติ…' is)
+    if not kinds and not _THAI_LETTER.search(text):
+        latin = _LATIN_WORD.findall(_BRACKETED.sub("", text).lower())
+        while latin and latin[-1] in ENGLISH_KINDS:
+            kinds.add(ENGLISH_KINDS[latin.pop()])
     return frozenset(kinds)
 
 
@@ -89,10 +93,17 @@ def words(text: str) -> tuple[str, ...]:
     for token in word_tokenize(_AGENCY.sub(" ", text), engine="newmm", custom_dict=_dictionary(),
                                keep_whitespace=False):
         key = strict_key(token).strip(".-()[]:/,\"'“”")
-        for part in _parts(key):
+        for part in _latin_pieces(key) or _parts(key):
             if part not in STOPWORDS and not part.isdigit() and any(ch.isalpha() for ch in part):
                 out.extend(_synonyms().get(part, (part,)))
     return tuple(dict.fromkeys(out))
+
+
+def _latin_pieces(key: str) -> list[str]:
+    """An English compound's words ('anti-corruption', 'six-month'), each of three letters or more; 'e-service'
+    stays whole."""
+    pieces = key.split("-") if "-" in key and key.isascii() else []
+    return pieces if len(pieces) > 1 and all(len(p) >= 3 and p.isalpha() for p in pieces) else []
 
 
 # Dictionary words that make newmm cut the commonest phrases of item names wrongly: with 'งานการ', 'รายงานการ…'

@@ -106,6 +106,12 @@ def test_an_english_title_meets_the_thai_name_its_words_stand_for():
     hr = CompiledRules(resolve_rules(2567)).fuzzy
     assert set(hr.match("HR Management Policy")) == {"O18"}
     assert set(hr.match("Actions under the HR Policy")) == {"O19"}  # the policy's actions, not the policy
+    # a qualifier in brackets says no kind; 'Statistics Report' is either kind; a compound's words count apart
+    assert set(CompiledRules(resolve_rules(2565)).fuzzy.match("Procurement Performance Report (Annual)")) == {"O24"}
+    assert set(CompiledRules(resolve_rules(2568)).fuzzy.match("Service Statistics Report")) == {"O11"}
+    older = CompiledRules(resolve_rules(2566)).fuzzy
+    assert set(older.match("6-Month Progress Report")) == {"O12"}
+    assert set(older.match("Organization Development Strategy")) == {"O4"}
 
 
 def test_an_english_title_of_another_kind_of_page_proposes_nothing():
