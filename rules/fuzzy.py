@@ -36,7 +36,7 @@ STOPWORDS = frozenset({
     "ข้อมูล", "เกี่ยวกับ", "สำหรับ", "ฉบับ", "ทั้ง", "ระดับ", "อบต", "อบต.", "เทศบาล", "องค์การบริหารส่วนตำบล", "ตำบล",
     # English function words, and the budget and period words Thai names leave out as well (งบประมาณ, ปี)
     "the", "of", "and", "for", "on", "to", "in", "a", "an", "&", "by", "under", "with", "from", "at", "as", "budget", "fiscal", "year", "fy", "current",
-    "previous", "full", "data", "information",
+    "previous", "full", "data", "information", "resource", "resources",
 })
 MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
 MIN_PRECISION = 0.45  # share of the text's letters that belong to the name's words
@@ -59,12 +59,15 @@ SPLIT_MIN = 4  # each half of a compound split in two has at least this many let
 ENGLISH_KINDS = {"report": "รายงาน", "reports": "รายงาน", "plan": "แผน", "plans": "แผน", "manual": "คู่มือ",
                  "handbook": "คู่มือ", "statistics": "สถิติ", "channels": "ช่องทาง", "announcement": "ประกาศ",
                  "declaration": "ประกาศ", "summary": "สรุป", "measures": "มาตร", "policy": "นโยบาย",
-                 "register": "ทะเบียน"}
+                 "register": "ทะเบียน", "progress": "กำกับ"}  # progress: what the monitoring (กำกับติดตาม) reports give
 
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _BRACKETED = re.compile(r"\([^)]*\)")
+_ENGLISH_LINKS = frozenset({"of", "on", "under", "for", "about", "regarding"})
+_ENGLISH_TAIL = frozenset({"fy", "fiscal", "year", "b", "e", "be", "budget", "annual", "current", "previous", "full",
+                           "edition", "version", "updated"})
 
 
 def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:
@@ -79,6 +82,11 @@ def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:
     # they name kinds ('Service Statistics Report': statistics and a report, as 'รายงานสถิติ…' is)
     if not kinds and not _THAI_LETTER.search(text):
         latin = _LATIN_WORD.findall(_BRACKETED.sub("", text).lower())
+        # 'Results of the HR Plan' is results: the head noun comes before 'of', 'on', 'under', 'for'
+        head = next((n for n, word in enumerate(latin) if word in _ENGLISH_LINKS), len(latin))
+        latin = latin[:head]
+        while latin and latin[-1] in _ENGLISH_TAIL:  # 'HR Development Plan FY2568', '…, Fiscal Year 2569'
+            latin.pop()
         while latin and latin[-1] in ENGLISH_KINDS:
             kinds.add(ENGLISH_KINDS[latin.pop()])
     return frozenset(kinds)
@@ -102,7 +110,7 @@ def words(text: str) -> tuple[str, ...]:
 def _latin_pieces(key: str) -> list[str]:
     """An English compound's words ('anti-corruption', 'six-month'), each of three letters or more; 'e-service'
     stays whole."""
-    pieces = key.split("-") if "-" in key and key.isascii() else []
+    pieces = key.split("-") if "-" in key and key.isascii() and key not in _synonyms() else []
     return pieces if len(pieces) > 1 and all(len(p) >= 3 and p.isalpha() for p in pieces) else []
 
 

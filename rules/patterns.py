@@ -115,12 +115,12 @@ YEAR_TAIL = re.compile(r"\(?(ของ|สำหรับ|แห่ง|ตลอ
 # 'ฯ' stands for the words a long name leaves out ('รายงานสรุปผลการจัดซื้อจัดจ้างฯ ประจำปี'); 'ฯลฯ' (etc.) is kept
 ELLIPSIS = re.compile("(?<!ล)ฯ(?!ล)")
 # an English year phrase before the year ('Fiscal Year B.E. 2567', 'FY2567', 'B.E. 2567'): names are also tried
-# with its Thai form, which the patterns know ('ประจำปีงบประมาณ 2567', 'พ.ศ. 2567')
+# with its Thai form, which the patterns know ('ปีงบประมาณ 2567', 'พ.ศ. 2567')
 ENGLISH_YEAR = re.compile(r"(?:(?:fiscal|budget)year|fy)(?:b\.?e\.?)?(?=[0-9๐-๙]{4})|(?<![a-z])b\.?e\.?(?=[0-9๐-๙]{4})")
 
 
 def _thai_year(match: re.Match) -> str:
-    return "พ.ศ." if match.group(0).startswith("b") else "ประจำปีงบประมาณ"
+    return "พ.ศ." if match.group(0).startswith("b") else "ปีงบประมาณ"
 
 
 # an English gloss in brackets inside a Thai name ('แผนปฏิบัติการ (Action Plan) ประจำปี'): names are also tried without it

@@ -42,7 +42,9 @@ CONTENTS_GAP = 60  # a chapter title this short before the next 'บทที่
 RUNNING_TITLE = 10  # a document title this long, repeated atop later pages, is a running header
 _DASHES = str.maketrans("–—", "--")
 # a line that opens with a short label and a colon: a field of the body ('กิจกรรม: …', 'Participants: …')
-_FIELD_LINE = re.compile(r"[^\s:：]{1,25}\s*[:：]")
+# (not an item's code, an ITA label or a label that introduces the title itself: 'O25: …', 'หัวข้อ: …')
+_FIELD_LINE = re.compile(r"(?!(o\.?\s?\d|ita|oit|หัวข้อ|ชื่อ|เรื่อง|title|subject|name))[^\s:：]{1,25}\s*[:：]",
+                         re.IGNORECASE)
 _RUNNING_PAGE = re.compile(r"[(\[-]?(หน้า|page)?\d{1,3}[)\]]?|")  # what follows it there: '(หน้า 2)', '- 3', nothing
 
 

@@ -220,3 +220,13 @@ def test_the_time_limits_of_handling_a_complaint_are_not_its_steps(year):
     steps = element(year, code, "ขั้นตอนการดำเนินการ")
     assert not says(steps, "ระยะเวลา | รับเรื่องภายใน ๑ วันทำการ | ตรวจสอบให้แล้วเสร็จภายใน ๓๐ วัน")
     assert says(steps, "เมื่อรับเรื่องร้องเรียนแล้ว เจ้าหน้าที่จะคัดแยกเรื่องและเสนอผู้บริหารพิจารณา")
+
+
+@pytest.mark.parametrize("year", [2568, 2569])
+def test_an_officer_in_charge_is_no_fee(year):
+    """'Officer in charge: Ms. Suda' names a person; 'Fee: 100 baht' is the fee (the review of round 10)."""
+    compiled = CompiledRules(resolve_rules(year))
+    code = next(code for code, elements in compiled.elements.items() if any(e.name == "ค่าธรรมเนียม" for e in elements))
+    fee = element(year, code, "ค่าธรรมเนียม")
+    assert not says(fee, "Officer in charge: Ms. Suda Boonmee, Registration Division")
+    assert says(fee, "Fee: 100 baht per certificate")

@@ -119,3 +119,19 @@ def test_an_english_title_of_another_kind_of_page_proposes_nothing():
                  "Clinical Risk Report", "Student Code of Conduct", "Patient Complaint Form", "Procurement News",
                  "Contact Us", "Photo Gallery", "Staff Directory"]:
         assert FUZZY.match(text) == {}, text
+
+
+def test_an_english_title_keeps_its_kind_behind_a_year_and_its_head_before_of():
+    """The review of round 10: 'HR Development Plan FY2568' is a plan, whatever year follows; 'Progress of the
+    Annual Action Plan' is progress (monitoring), not the annual plan; 'Executive MBA' is no executives page,
+    'Resource Management Plan' no HR plan, and a semi-annual report no annual one."""
+    from rules.fuzzy import _leading_kinds, words
+
+    title = "HR Development Plan FY2568"
+    assert _leading_kinds(words(title), title) == {"แผน"}
+    older = CompiledRules(resolve_rules(2565)).fuzzy
+    assert "O10" not in older.match("Progress of the Annual Action Plan")
+    assert set(older.match("6-Month Progress Report")) == {"O11"}
+    assert "O20" not in older.match("Semi-Annual Expenditure Report")
+    for text in ["Executive MBA", "Executive Message", "Resource Management Plan"]:
+        assert FUZZY.match(text) == {}, text

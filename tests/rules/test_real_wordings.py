@@ -466,3 +466,13 @@ def test_a_procurement_plan_in_english_is_the_plan_not_the_announcements(year):
     plan, announcements = item_code(year, "แผนการจัดซื้อจัดจ้าง"), item_code(year, "ประกาศต่าง ๆ")
     assert names(year, "Procurement Plan (e-GP)") == {plan}
     assert names(year, "Procurement Announcements (e-GP)") == {announcements}
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_an_action_plan_for_a_fiscal_year_is_the_annual_plan_but_one_whose_subject_is_left_out_is_not(year):
+    """'แผนปฏิบัติการ ปีงบประมาณ พ.ศ. 2567' is the year's operating plan; 'แผนปฏิบัติการฯ' leaves its subject out
+    (on ITA pages usually the anti-corruption plan), and 'รายงาน FY2567' is no annual report."""
+    plan = item_code(year, "แผนดำเนินงาน") if year < 2568 else item_code(year, "แผนและความก้าวหน้า")
+    assert names(year, "แผนปฏิบัติการ ปีงบประมาณ พ.ศ. 2567 เทศบาลเมืองทุ่งโพธิ์") == {plan}
+    assert plan not in names(year, "แผนปฏิบัติการฯ")
+    assert names(year, "รายงาน FY2567") == set()

@@ -481,6 +481,13 @@ def test_a_documents_labelled_second_line_is_its_body_not_its_title():
     assert "O39" not in rules_2566.named(site_.text(summary).document_title_key)
     assert site_.text(code).document_title_key == strict_key("ประมวลจริยธรรมข้าราชการ ขององค์การบริหารส่วนตำบลบ้านนาดี")
     assert "O39" in rules_2566.named(site_.text(code).document_title_key)
+    # an item's code or a title label on the second line introduces the title (the review of round 10)
+    coded = doc("/uploads/o25.pdf", "องค์การบริหารส่วนตำบลบ้านนาดี\nO25: แผนปฏิบัติการป้องกันการทุจริต ประจำปี 2566\n"
+                "โครงการ | งบประมาณ")
+    titled = doc("/uploads/t.pdf", "เอกสารแนบ\nชื่อเรื่อง: ประมวลจริยธรรมข้าราชการ\nหมวด 1")
+    site_ = Site.build([coded, titled], HOME)
+    assert rules_2566.named(site_.text(coded).document_title_key)
+    assert "O39" in rules_2566.named(site_.text(titled).document_title_key)
 
 
 @pytest.mark.parametrize("says", ["This item might not exist or is no longer available.", "โฟลเดอร์นี้ว่างเปล่า",
@@ -500,7 +507,17 @@ def test_a_file_hosts_refusal_is_a_placeholder_whatever_the_item_requires(says):
 @pytest.mark.parametrize("says", ["สิทธิของเจ้าของข้อมูล: สิทธิในการเข้าถึงข้อมูลส่วนบุคคล สิทธิขอให้ลบ",
                                   "กรุณาเข้าสู่ระบบเพื่อยื่นคำร้องออนไลน์ผ่าน E-Service",
                                   "ไม่พบเรื่องร้องเรียนการทุจริตในไตรมาสนี้",
-                                  "สำนักงานได้ย้ายไปที่อาคารใหม่ Our office has moved to the new building"])
+                                  "สำนักงานได้ย้ายไปที่อาคารใหม่ Our office has moved to the new building",
+                                  # the review of round 10: lines real pages carry
+                                  "หากระบบขัดข้องชั่วคราว กรุณาติดต่อ 043-123456",
+                                  "ผู้ที่ไม่มีสิทธิ์เข้าถึงจะไม่สามารถเปิดดูข้อมูลของท่านได้",
+                                  "ประชุมสภา สมัยสามัญ อยู่ระหว่างเสนอลงนาม", "ผู้บริหารคนใหม่ อยู่ระหว่างรอการลงนามแต่งตั้ง",
+                                  "403 หมู่ที่ 4 ตำบลบ้านนาดี", "หากไม่สามารถเปิดไฟล์ได้ กรุณาดาวน์โหลด Adobe Reader",
+                                  "If you cannot open the file, download it here",
+                                  "Request access to information under the Official Information Act",
+                                  "Service may not be available after hours",
+                                  "The old manual has been removed, see the new manual below",
+                                  "รายงานจะเผยแพร่ภายหลังการประชุมสภา", "ขอสิทธิ์เข้าถึงข้อมูลส่วนบุคคล"])
 def test_a_page_speaking_of_rights_logins_or_moves_is_not_a_file_hosts_refusal(says):
     """The file-host wordings are narrow: a data subject's right of access, an e-service that asks to log in,
     no complaints this quarter, an office that moved are each content."""
