@@ -52,8 +52,7 @@ class Navigator:
             counts.update({canonical(link.url) for link in page.links})
         limit = max(2, MENU_SHARE * len(self.pages))
         self.menu = {url for url, n in counts.items() if n >= limit}
-        self.parent: dict[str, tuple[str, str]] = {}
-        self._seen = {self.start}
+        self.parent: dict[str, tuple[str, str]] = {}  # the pages seen so far (the start page aside)
         self._queue = deque([self.start] if self.start in self.pages else [])
 
     def _walk_to(self, target: str) -> None:
@@ -63,9 +62,8 @@ class Navigator:
             url = self._queue.popleft()
             for link in self.pages[url].links:
                 page = canonical(link.url)
-                if page in self._seen:
+                if page in self.parent or page == self.start:
                     continue
-                self._seen.add(page)
                 self.parent[page] = (url, link_label(link.text, link.context, self.titles.get(page, "")))
                 if page in self.pages:
                     self._queue.append(page)

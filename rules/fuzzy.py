@@ -30,14 +30,16 @@ SYNONYMS = Path(__file__).with_name("synonyms.yaml")
 _AGENCY = re.compile(r"(องค์การบริหารส่วน(ตำบล|จังหวัด)|อบต\.|อบจ\.|เทศบาล(ตำบล|เมือง|นคร)?|ทต\.|ทม\.|ทน\.)\s*\S*")
 
 # Words that carry no meaning of their own in item names and link texts.
+# The budget year and period words an English title ends with ('… Plan FY2568', '… (Current Fiscal Year)')
+_ENGLISH_PERIOD = frozenset({"budget", "fiscal", "year", "fy", "current", "previous", "full"})
 STOPWORDS = frozenset({
     "การ", "ความ", "ของ", "และ", "หรือ", "ใน", "ที่", "ให้", "เพื่อ", "ประจำ", "ปี", "ปีงบประมาณ", "งบประมาณ",
     "พ.ศ.", "พ.ศ", "พศ", "ภาครัฐ", "เรื่อง", "ตาม", "ด้าน", "ต่อ", "กับ", "แก่", "ฯ", "ๆ", "ได้", "มี", "เป็น", "จาก", "โดย",
     "ข้อมูล", "เกี่ยวกับ", "สำหรับ", "ฉบับ", "ทั้ง", "ระดับ", "อบต", "อบต.", "เทศบาล", "องค์การบริหารส่วนตำบล", "ตำบล",
     # English function words, and the budget and period words Thai names leave out as well (งบประมาณ, ปี)
-    "the", "of", "and", "for", "on", "to", "in", "a", "an", "&", "by", "under", "with", "from", "at", "as", "budget", "fiscal", "year", "fy", "current",
-    "previous", "full", "data", "information", "resource", "resources",
-})
+    "the", "of", "and", "for", "on", "to", "in", "a", "an", "&", "by", "under", "with", "from", "at", "as",
+    "data", "information", "resource", "resources",
+}) | _ENGLISH_PERIOD
 MIN_COVERAGE = 0.75  # share of the name's letters whose words the text has
 MIN_PRECISION = 0.45  # share of the text's letters that belong to the name's words
 MIN_SHARED = 2  # words in common
@@ -66,8 +68,7 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _BRACKETED = re.compile(r"\([^)]*\)")
 _ENGLISH_LINKS = frozenset({"of", "on", "under", "for", "about", "regarding"})
-_ENGLISH_TAIL = frozenset({"fy", "fiscal", "year", "b", "e", "be", "budget", "annual", "current", "previous", "full",
-                           "edition", "version", "updated"})
+_ENGLISH_TAIL = _ENGLISH_PERIOD | {"b", "e", "be", "annual", "edition", "version", "updated"}
 
 
 def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:

@@ -16,6 +16,12 @@ def element(year: int, code: str, name: str):
     return next(e for e in compiled.elements[code] if e.name == name)
 
 
+def element_named(year: int, name: str):
+    """The element ``name`` of whichever item requires it that year: items are renumbered between years."""
+    compiled = CompiledRules(resolve_rules(year))
+    return next(e for elements in compiled.elements.values() for e in elements if e.name == name)
+
+
 def says(element, text: str) -> bool:
     return element.in_text(strict_key(text), loose_key(text))
 
@@ -204,9 +210,7 @@ def test_the_sign_off_of_an_announced_plan_is_not_its_hr_rules():
 def test_acting_on_the_proposals_is_not_the_outcome_of_the_participation(year):
     """'ปรับแผนงานตามข้อเสนอ ๓ เรื่อง' says what was done with the proposals (the use of results), not what the
     participants proposed."""
-    compiled = CompiledRules(resolve_rules(year))
-    code = next(code for code, elements in compiled.elements.items() if any(e.name == "ผลการมีส่วนร่วม" for e in elements))
-    outcome = element(year, code, "ผลการมีส่วนร่วม")
+    outcome = element_named(year, "ผลการมีส่วนร่วม")
     assert not says(outcome, "นำข้อเสนอไปปรับปรุง: ปรับแผนงานปีถัดไปตามข้อเสนอ ๓ เรื่อง และรายงานกลับให้ผู้เข้าร่วมทราบ")
     assert says(outcome, "ที่ประชุมได้ข้อเสนอ ๓ เรื่อง ได้แก่ ขุดลอกคลอง ซ่อมถนน และติดไฟส่องสว่าง")
 
@@ -214,10 +218,7 @@ def test_acting_on_the_proposals_is_not_the_outcome_of_the_participation(year):
 @pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
 def test_the_time_limits_of_handling_a_complaint_are_not_its_steps(year):
     """'รับเรื่องภายใน ๑ วันทำการ | ตรวจสอบให้แล้วเสร็จภายใน ๓๐ วัน' says how long, not what is done in turn."""
-    compiled = CompiledRules(resolve_rules(year))
-    code = next(code for code, elements in compiled.elements.items()
-                if any(e.name == "ขั้นตอนการดำเนินการ" for e in elements))
-    steps = element(year, code, "ขั้นตอนการดำเนินการ")
+    steps = element_named(year, "ขั้นตอนการดำเนินการ")
     assert not says(steps, "ระยะเวลา | รับเรื่องภายใน ๑ วันทำการ | ตรวจสอบให้แล้วเสร็จภายใน ๓๐ วัน")
     assert says(steps, "เมื่อรับเรื่องร้องเรียนแล้ว เจ้าหน้าที่จะคัดแยกเรื่องและเสนอผู้บริหารพิจารณา")
 
@@ -225,8 +226,6 @@ def test_the_time_limits_of_handling_a_complaint_are_not_its_steps(year):
 @pytest.mark.parametrize("year", [2568, 2569])
 def test_an_officer_in_charge_is_no_fee(year):
     """'Officer in charge: Ms. Suda' names a person; 'Fee: 100 baht' is the fee (the review of round 10)."""
-    compiled = CompiledRules(resolve_rules(year))
-    code = next(code for code, elements in compiled.elements.items() if any(e.name == "ค่าธรรมเนียม" for e in elements))
-    fee = element(year, code, "ค่าธรรมเนียม")
+    fee = element_named(year, "ค่าธรรมเนียม")
     assert not says(fee, "Officer in charge: Ms. Suda Boonmee, Registration Division")
     assert says(fee, "Fee: 100 baht per certificate")

@@ -16,6 +16,7 @@ from model.wording import verdict_reason
 from rules.loader import resolve_rules
 from rules.matcher import match_site
 from rules.patterns import CompiledRules
+from rules.site import Site
 from rules.thai import strict_key
 
 COMPILED = CompiledRules(resolve_rules(2569))
@@ -469,8 +470,6 @@ def test_a_scan_behind_a_page_worded_as_no_pattern_knows_is_named_by_its_printed
 def test_a_documents_labelled_second_line_is_its_body_not_its_title():
     """'กิจกรรม: ประชุมชี้แจงประมวลจริยธรรม' under a summary of ethics activities lists what was done; the title is
     the summary's alone, so the document is the driving of ethics (2566 O40), not the code of ethics (O39)."""
-    from rules.site import Site
-
     summary = doc("/uploads/ethics-2566.docx", "สรุปกิจกรรมขับเคลื่อนจริยธรรมของโรงพยาบาลส่งเสริมสุขภาพตำบลบ้านนาดี พ.ศ. ๒๕๖๖\n"
                   "กิจกรรม: ประชุมชี้แจงประมวลจริยธรรม / จัดทำสื่อ Do & Don't / ยกย่องบุคลากรต้นแบบด้านจริยธรรม\n"
                   "ประกาศ ณ วันที่ 13 ต.ค. 65")
@@ -528,8 +527,6 @@ def test_a_first_block_restating_a_title_with_a_dash_inside_is_no_content():
     """A classic page has no <h1>: its first block restates the title, '… ปีงบประมาณ พ.ศ. 2568 (๑ ตุลาคม – ๓๐
     กันยายน)'. The title's parts are split at that dash too; the block is still the title, so the plan's name
     ('แผนและความก้าวหน้า…') does not give the plan's six-month progress."""
-    from rules.site import Site
-
     name = "แผนและความก้าวหน้าในการดำเนินงานและการใช้งบประมาณประจำปี ปีงบประมาณ พ.ศ. 2568 (๑ ตุลาคม – ๓๐ กันยายน)"
     plan = PageRecord(BASE + "/plan2568", BASE + "/plan2568", 200, "text/html", "page", f"{AGENCY} - {name}", [],
                       blocks=[AGENCY, name, "ดาวน์โหลดเอกสารได้ที่ลิงก์ด้านล่าง", FOOTER], links=menu_links())
