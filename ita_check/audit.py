@@ -7,6 +7,7 @@ items not found are "not reached" rather than absent, and the terminal says how 
 
 from __future__ import annotations
 
+import gc
 import re
 import signal
 import sys
@@ -278,10 +279,14 @@ def prepare_audit(url: str, selected: Selected, out_dir: Path, options: AuditOpt
 def finish_audit(plan: AuditPlan, summary: CrawlSummary, wrap_guard: Callable | None = None) -> AuditRun:
     """Stage 3: match, verify the evidence live, score, write the files. ``wrap_guard`` may wrap the guard of
     the live re-check (a batch makes it take its rate-limit slots)."""
+    # The crawl's records live until the files are written: the collections that matching's many short-lived
+    # objects set off need not walk them again (0.15 s a collection after a 2,000-page crawl).
+    gc.freeze()
     try:
         return _finish(plan.url, plan.rules, plan.compiled, plan.folder, plan.identity, plan.options, summary,
                        plan.fetched, plan.started, plan.start_mode, plan.resolver, plan.scans, wrap_guard)
     finally:
+        gc.unfreeze()
         plan.scans.close()
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from urllib.parse import urlsplit
 
 from model.failures import Failure, failure_for_status
@@ -300,7 +301,8 @@ def not_placeholder(ctx: Context) -> CheckOutcome | None:
         body = body[len(heading):]
     images, tables = ctx.site.furniture.own(record, "images"), ctx.site.furniture.own(record, "tables")
     empty = len(body) < EMPTY_PAGE and not images and not text.entry_links and not record.forms
-    said = [body, *(short_key(h) for h in text.own_headings)]  # 'ไม่พบข้อมูล' as the page's own heading too
+    # 'ไม่พบข้อมูล' as the page's own heading too; keyed only for a short page (a long one is no placeholder)
+    said = chain([body], map(short_key, text.own_headings))
     if empty or (len(body) < PLACEHOLDER_PAGE and any(ctx.compiled.placeholder.search(k) for k in said)):
         return _fail("not_placeholder", Reason.PLACEHOLDER, url=ctx.url)
     # A line or two, no picture, table or form, nothing it opens, and no element to show: whatever the line

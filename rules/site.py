@@ -35,6 +35,7 @@ HEADING_BLOCK = 150  # a first block this short that names something is the page
 DOCUMENT_TITLE = 160  # letters of a document's first lines read as its title
 TITLE_LINES = 2
 TITLE_TAIL = 30  # a second line this short finishes the title ('เนินงาน ประจำปี 2569')
+_HEADING = "\x00h:"  # a heading counted among the blocks: the same words as a block are not the same thing
 _TITLE_SPLIT = re.compile(r"\s+[|:–—»\-]+\s+|\s*[|»]\s*|\s*::\s*")
 # a table of contents in a strict key: three or more chapter titles in a row ('บทที่1บทนำบทที่2…บทที่4ขั้นตอน…')
 _CHAPTER = re.compile(r"บทที่\d{1,2}")
@@ -78,12 +79,16 @@ class Furniture:
     pages: int = 0
     images: int = 0  # pictures most pages show (an emblem, a banner): the template's, not a page's own
     tables: int = 0  # tables most pages have (a layout of tables): the template's, not a page's own
-    # blocks and link texts in one set: is_block is asked of every block of every page (600,000 times on a
+    # blocks and link texts in one set: own_blocks asks of every block of every page (600,000 times on a
     # 2,000-page site)
     texts: frozenset[str] = field(init=False, repr=False)
+    # ... and the template's headings with them, as the page wrote them: own_headings asks of each of a page's
+    # headings (60,000 on that site) with one lookup of a string whose hash is already known
+    heading_texts: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.texts = self.blocks | self.link_texts
+        self.heading_texts = self.texts | {b[len(_HEADING):] for b in self.blocks if b.startswith(_HEADING)}
 
     @classmethod
     def learn(cls, pages: list[PageRecord]) -> Furniture:
@@ -92,7 +97,7 @@ class Furniture:
         part_pages: Counter[str] = Counter()
         for record in pages:
             block_pages.update(set(record.blocks))
-            block_pages.update({"\x00title:" + record.title, *("\x00h:" + h for h in record.headings)})
+            block_pages.update({"\x00title:" + record.title, *(_HEADING + h for h in record.headings)})
             link_pages.update({(link.url, link.text) for link in record.links if link.text})
             part_pages.update(set(title_segments(record.title)))
         threshold = max(FURNITURE_MIN_PAGES, math.ceil(FURNITURE_SHARE * len(pages)))
@@ -108,14 +113,8 @@ class Furniture:
         holds no table of its own."""
         return max(0, getattr(record, feature) - getattr(self, feature))
 
-    def is_block(self, block: str) -> bool:
-        return block in self.texts
-
     def is_title(self, title: str) -> bool:
         return "\x00title:" + title in self.blocks
-
-    def is_heading(self, heading: str) -> bool:
-        return "\x00h:" + heading in self.blocks
 
 
 def _running_header(line: str, title: str) -> bool:
@@ -198,8 +197,8 @@ class PageText:
 
     @cached_property
     def own_headings(self) -> list[str]:
-        furniture = self.site.furniture
-        return [h for h in self.record.headings if not furniture.is_heading(h) and not furniture.is_block(h)]
+        template = self.site.furniture.heading_texts
+        return [h for h in self.record.headings if h not in template]
 
     @cached_property
     def head_key(self) -> str:
