@@ -355,8 +355,9 @@ def shows_item(ctx: Context) -> CheckOutcome:
     if head and code in compiled.fuzzy_named(head):
         return _pass("shows_item", via="fuzzy")
     if (SignalKind.INDEX_ROW in ctx.found.kinds and not any(compiled.named(key) for key in text.head_keys)
-            and compiled.fuzzy.kinds_fit(head, code)):
-        # the agency's own ITA index lists this page under the item's code, and the page names no other item
+            and compiled.fuzzy.kinds_fit(head, code) and not (head and compiled.fuzzy_named(head))):
+        # the agency's own ITA index lists this page under the item's code, and the page names no other item,
+        # not even in words the patterns do not know ('การดำเนินการตามนโยบาย HR' under the HR policy's row),
         # nor calls itself another kind of thing (a report under a declaration's row): an assessor opening it
         # from that row reads it as the item, in whatever words it is titled
         return _pass("shows_item", via="index_row")

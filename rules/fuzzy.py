@@ -50,11 +50,16 @@ ANCHOR_MIN = 4  # a distinctive word has at least this many letters
 # What kind of document a text names, from its first word: 'คู่มือ…' is a manual and never the complaint channel
 # whose name shares its other words, 'สถิติ…' statistics. A name without that word is not what the text names.
 KIND_WORDS = frozenset({"แผน", "รายงาน", "คู่มือ", "สถิติ", "ช่องทาง", "ประกาศ", "สรุป", "มาตร", "นโยบาย", "ทะเบียน"})
+# ... and a summary of results is a report of them: 'Yearly Procurement Summary' is the yearly procurement report;
+# a plan is also 'แผนการ', a dictionary word the tokenizer keeps whole ('แผนการจัดซื้อจัดจ้าง')
+KIND_ALSO = {"สรุป": frozenset({"รายงาน"}), "แผน": frozenset({"แผนการ"})}
 # The period a report covers: a six-monthly report is not the yearly one, nor the reverse.
 PERIODS = (frozenset({"รอบ"}), frozenset({"ประจำปี"}), frozenset({"รายเดือน"}))
 _PERIOD_WORDS = frozenset().union(*PERIODS)
 FILLERS = ("การ", "งาน")  # words that only make a noun of the next (การบริหาร, งานบุคคล), stripped from a token
 SPLIT_MIN = 4  # each half of a compound split in two has at least this many letters
+SLIP_MIN = 6  # letters of a name's word that a text's word one slip away from it is read as
+SLIP_MIN_LATIN = 7  # ... of an English one ('e-service' for 'E-Sevice'; not 'policy', one slip from 'police')
 
 
 # An English title says its kind with its last word ('Gift Receipt Report'), a Thai one with its first
@@ -90,7 +95,7 @@ def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:
             latin.pop()
         while latin and latin[-1] in ENGLISH_KINDS:
             kinds.add(ENGLISH_KINDS[latin.pop()])
-    return frozenset(kinds)
+    return frozenset(kinds).union(*(KIND_ALSO.get(kind, ()) for kind in kinds))
 
 
 @lru_cache(maxsize=50_000)
@@ -165,6 +170,21 @@ def _parts(key: str) -> tuple[str, ...]:
     return _parts(best[0]) + _parts(best[1]) if best else (key,)
 
 
+def _one_slip(text: str, word: str) -> bool:
+    """Whether ``text`` is ``word`` with one letter wrong, missing or extra, or two neighbours swapped."""
+    if text == word or abs(len(text) - len(word)) > 1:
+        return False
+    i = 0
+    while i < min(len(text), len(word)) and text[i] == word[i]:
+        i += 1
+    if len(text) == len(word):
+        swapped = i + 1 < len(word) and text[i] == word[i + 1] and text[i + 1] == word[i]
+        return text[i + 1:] == word[i + 1:] or (swapped and text[i + 2:] == word[i + 2:])
+    if len(text) > len(word):
+        return text[i + 1:] == word[i:]
+    return text[i:] == word[i + 1:]
+
+
 def _weight(tokens) -> int:
     return sum(len(t) for t in tokens)
 
@@ -194,6 +214,7 @@ class FuzzyNames:
     def warm(self) -> None:
         """Load the tokenizer and its dictionary (0.4 s) and word the names now, e.g. while a crawl runs."""
         _ = self._anchors  # words every name: the tokenizer, its dictionary and the synonyms load
+        _ = self._spellings
 
     def worth_trying(self, key: str) -> bool:
         """A cheap screen on the text's strict key: does it hold any distinctive word of any name?"""
@@ -206,9 +227,70 @@ class FuzzyNames:
         kinds = _leading_kinds(words(text), text)
         return not kinds or any(kinds & name for name in self._words.get(code, ()))
 
+    @cached_property
+    def _spellings(self):
+        """The names' long Thai words (before they are split into parts: 'ยุทธศาสตร์', 'ร้องเรียน') by their two
+        halves: a word written with one letter wrong, missing, extra or two swapped keeps one half whole."""
+        from pythainlp.tokenize import word_tokenize
+
+        long_words = {key for names in self.names.values() for name in names
+                      for token in word_tokenize(_AGENCY.sub(" ", name), engine="newmm", custom_dict=_dictionary(),
+                                                 keep_whitespace=False)
+                      if len(key := strict_key(token).strip(".-()[]:/,\"'“”")) >= (
+                          SLIP_MIN if _THAI_LETTER.search(key) else SLIP_MIN_LATIN)}
+        halves: dict[str, set[tuple[str, int]]] = {}
+        for word in long_words:
+            middle = len(word) // 2
+            halves.setdefault(word[:middle], set()).add((word, 0))
+            halves.setdefault(word[middle:], set()).add((word, middle))
+        automaton = ahocorasick.Automaton()
+        for half, entries in halves.items():
+            automaton.add_word(half, (len(half), tuple(sorted(entries))))
+        if halves:
+            automaton.make_automaton()
+        return automaton if halves else None
+
+    def respelled(self, text: str) -> str:
+        """The text with each word one slip from a long word of the names ('แผนยุทธศาสต์', 'สถิติเรื่อง
+        ร้องเรียง', 'ความเสื่ยง', 'ส่งเสิรม') written as the names write it. A window that is itself a word
+        ('เสียง', 'เรียง' alone) is kept: only a string no dictionary holds is taken for a slip."""
+        from pythainlp.corpus import thai_words
+
+        automaton = self._spellings
+        if automaton is None:
+            return text
+        known = thai_words()
+        fixes: dict[int, tuple[int, str]] = {}
+        for end, (length, entries) in automaton.iter(text):
+            for word, offset in entries:
+                for size in (len(word), len(word) - 1, len(word) + 1):  # a wrong letter first, then one missing
+                    start = end - length + 1 if offset == 0 else end + 1 - size
+                    window = text[start:start + size] if start >= 0 else ""
+                    if window == word:
+                        break  # spelled right here
+                    if len(window) == size and _one_slip(window, word) and window not in known:
+                        fixes.setdefault(start, (start + size, word))
+                        break
+        out, at = [], 0
+        for start in sorted(fixes):
+            stop, word = fixes[start]
+            if start >= at:
+                out += [text[at:start], word]
+                at = stop
+        return "".join(out) + text[at:] if out else text
+
     def match(self, text: str) -> dict[str, float]:
         """Items whose name the text covers (or, a short text, whose name holds every word of it: 'ประมวล
-        จริยธรรม'), with how alike the two are; only the most alike items are kept."""
+        จริยธรรม'), with how alike the two are; only the most alike items are kept. A text that covers none is
+        tried again with its slips of the pen mended (:meth:`respelled`)."""
+        found = self._match(text)
+        if not found:
+            respelled = self.respelled(text)
+            if respelled != text:
+                found = self._match(respelled)
+        return found
+
+    def _match(self, text: str) -> dict[str, float]:
         key = strict_key(text)
         if not key or not self.worth_trying(key):
             return {}
@@ -226,18 +308,20 @@ class FuzzyNames:
                 if periods and not any(period & name for period in periods) and any(
                         period & name for period in PERIODS):
                     continue
-                shared = name & have
-                if len(shared) < min(MIN_SHARED, len(name), len(have)):
+                # the kind the text states, in the name's word for it ('Summary' is the report a name calls it)
+                said = have | (kinds & name)
+                shared = name & said
+                if len(shared) < min(MIN_SHARED, len(name), len(said)):
                     continue
                 coverage = _weight(shared) / _weight(name)
-                precision = _weight(shared) / _weight(have)
+                precision = _weight(shared) / _weight(said)
                 # a short text all of whose words are the name's (a period the name does not state aside)
-                within = shared == have - (_PERIOD_WORDS - name) and (
+                within = shared == said - (_PERIOD_WORDS - name) and (
                     coverage >= SUBSET_COVERAGE or (len(shared) >= SUBSET_WORDS and _weight(shared) >= SUBSET_LETTERS))
                 if (coverage >= MIN_COVERAGE and precision >= MIN_PRECISION) or within:
                     # ranked on both sides (weighted Jaccard): coverage alone prefers the shortest name the text
                     # contains, so 'สรุปผลการจัดซื้อจัดจ้างรายเดือน' went to the yearly summary
-                    score = _weight(shared) / _weight(name | have)
+                    score = _weight(shared) / _weight(name | said)
                     scores[code] = max(scores.get(code, 0.0), score)
         if not scores:
             return {}

@@ -145,6 +145,10 @@ def _thai_year(match: re.Match) -> str:
 
 
 # an English gloss in brackets inside a Thai name ('แผนปฏิบัติการ (Action Plan) ประจำปี'): names are also tried without it
+# whose the named thing is, after the name ('โครงสร้างของ รร.บ้านแม่สาย', 'แผนพัฒนาของ ทม.ท่าศาลา (2568–2572)'): the
+# agency's own name says nothing of the item, and whole-name patterns are tried without it
+AGENCY_OF = re.compile(r"(ของ|แห่ง)(องค์การบริหารส่วน(ตำบล|จังหวัด)|อบ[ตจ]\.?|เทศบาล(ตำบล|เมือง|นคร)?|ท[ตมน]\.|โรงเรียน|รร\."
+                       r"|โรงพยาบาล|รพ\.(สต\.)?|สถานศึกษา|หน่วยงาน)((?!เรื่อง|ประจำ|ปีงบ|การ)[^()\[\]0-9๐-๙|:]){0,20}(?=$|[(\[0-9๐-๙])")
 GLOSS = re.compile(r"\([a-z][a-z0-9.&'/-]{1,40}\)")
 
 
@@ -206,16 +210,25 @@ class CompiledRules:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
         whose name sits inside a more specific item's name in the same text. A name followed only by its
         year ('มาตรการภายใน ปีงบประมาณ พ.ศ.2566') is that name: whole-name patterns are tried without it, and
-        without an English gloss in brackets or a 'ฯ' marking words left out, and with an English year phrase
-        in Thai."""
+        without an English gloss in brackets, a 'ฯ' marking words left out or whose it is ('…ของ อบต.บางพระ'), and
+        with an English year phrase in Thai. A key that names nothing is read again with its slips of the pen mended ('แผนยุทธศาสต์')."""
+        found = self._names_in(key)
+        if not found:
+            respelled = self.fuzzy.respelled(key)
+            if respelled != key:
+                key, found = respelled, self._names_in(respelled)
+        return most_specific(key, found - self.exclude.match(key), self.names.bounded)
+
+    def _names_in(self, key: str) -> frozenset[str]:
         found = self.names.match(key)
-        for plain in {key, GLOSS.sub("", key), ELLIPSIS.sub("", key), ENGLISH_YEAR.sub(_thai_year, key)}:
+        for plain in {key, GLOSS.sub("", key), ELLIPSIS.sub("", key), ENGLISH_YEAR.sub(_thai_year, key),
+                      AGENCY_OF.sub("", key)}:
             if plain != key and plain:
                 found |= self.names.match(plain)
             bare = YEAR_TAIL.sub("", plain)
             if bare != plain and bare:
                 found |= self.names.match(bare)
-        return most_specific(key, found - self.exclude.match(key), self.names.bounded)
+        return found
 
     def fuzzy_named(self, text: str) -> list[str]:
         """Items the word fallback finds a text close to, less those whose exclude patterns the text matches:

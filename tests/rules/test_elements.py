@@ -229,3 +229,14 @@ def test_an_officer_in_charge_is_no_fee(year):
     fee = element_named(year, "ค่าธรรมเนียม")
     assert not says(fee, "Officer in charge: Ms. Suda Boonmee, Registration Division")
     assert says(fee, "Fee: 100 baht per certificate")
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_a_manual_saying_what_it_is_for_does_not_thereby_give_its_steps(year):
+    """'…เพื่อให้ผู้รับบริการทราบวิธีการขอรับบริการ' promises the steps; the steps themselves still count."""
+    purpose = ("คู่มือนี้จัดทำขึ้นเพื่อให้ผู้รับบริการของ ทต.หัวฝาย ทราบวิธีการขอรับบริการก่อนมาติดต่อ "
+               "ระยะเวลาการให้บริการ 1 วันทำการ")
+    for name in ("ขั้นตอน", "ขั้นตอนการดำเนินการ"):
+        steps = element_named(year, name)
+        assert not says(steps, purpose), name
+        assert says(steps, purpose + " ขั้นตอนที่ ๑ ยื่นคำร้อง ขั้นตอนที่ ๒ เจ้าหน้าที่ตรวจสอบ"), name

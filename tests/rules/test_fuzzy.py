@@ -6,6 +6,7 @@ from __future__ import annotations
 from rules.fuzzy import FuzzyNames
 from rules.loader import resolve_rules
 from rules.patterns import CompiledRules
+from rules.thai import short_key
 
 FUZZY = CompiledRules(resolve_rules(2569)).fuzzy
 
@@ -128,10 +129,43 @@ def test_an_english_title_keeps_its_kind_behind_a_year_and_its_head_before_of():
     from rules.fuzzy import _leading_kinds, words
 
     title = "HR Development Plan FY2568"
-    assert _leading_kinds(words(title), title) == {"แผน"}
+    assert _leading_kinds(words(title), title) == {"แผน", "แผนการ"}  # a plan, in either word a name uses
     older = CompiledRules(resolve_rules(2565)).fuzzy
     assert "O10" not in older.match("Progress of the Annual Action Plan")
     assert set(older.match("6-Month Progress Report")) == {"O11"}
     assert "O20" not in older.match("Semi-Annual Expenditure Report")
     for text in ["Executive MBA", "Executive Message", "Resource Management Plan"]:
         assert FUZZY.match(text) == {}, text
+
+
+def test_a_slip_of_the_pen_in_a_long_word_of_the_names_is_read_as_that_word():
+    """Officers' typos (dev round 11): a letter wrong, missing or swapped in a long word of the item names is
+    mended before the names are looked for, by the patterns and by the word fallback alike."""
+    compiled = CompiledRules(resolve_rules(2568))
+    assert compiled.fuzzy.respelled("แผนยุทธศาสต์") == "แผนยุทธศาสตร์"  # a letter missing
+    assert compiled.fuzzy.respelled("สถิติเรื่องร้องเรียง การทุจริต") == "สถิติเรื่องร้องเรียน การทุจริต"  # one wrong
+    assert compiled.fuzzy.respelled("รายงานผลการส่งเสิรมคุณธรรม") == "รายงานผลการส่งเสริมคุณธรรม"  # two swapped
+    assert compiled.fuzzy.respelled("ผังโครงส้รางหน่วยงาน") == "ผังโครงสร้างหน่วยงาน"
+    assert set(compiled.named(short_key("แผนการดำเนนงานประจำปี"))) == {"O6"}
+    assert set(compiled.named(short_key("รายงานผลจัดการความเสื่ยงการทุจริต"))) == {"O24"}
+    assert set(CompiledRules(resolve_rules(2566)).named(short_key("E-Sevice"))) == {"O18"}
+
+
+def test_a_real_word_one_letter_from_a_name_word_is_left_as_it_is():
+    """'เสียง' (a sound) is a word of its own, not a slip for 'เสี่ยง' (risk); words spelled right are kept."""
+    for text in ["ระบบเสียงตามสาย", "เรียงความวันแม่", "ความเสี่ยงการทุจริต", "ข่าวประชาสัมพันธ์ประจำเดือน"]:
+        assert FUZZY.respelled(text) == text, text
+    assert FUZZY.match("ระบบเสียงตามสายหมู่บ้าน") == {}
+
+
+def test_a_summary_is_the_report_a_name_calls_it_and_a_plan_its_scheme():
+    """'Yearly Procurement Summary' is the yearly procurement report (รายงานผล…ประจำปี); 'Procurement Plan' is
+    'แผนการจัดซื้อจัดจ้าง', which the tokenizer keeps as 'แผนการ'; the month's summary stays the month's."""
+    assert set(CompiledRules(resolve_rules(2566)).fuzzy.match("Yearly Procurement Summary")) == {"O22"}
+    assert set(CompiledRules(resolve_rules(2565)).fuzzy.match("Procurement Plan FY2565")) == {"O21"}
+    assert set(CompiledRules(resolve_rules(2567)).fuzzy.match("Monthly Procurement Summary")) == {"O16"}
+    assert set(CompiledRules(resolve_rules(2565)).fuzzy.match("Strategic Plan 2565–2569")) == {"O4"}
+
+
+def test_officials_are_the_state_officials_the_ethics_assessment_names():
+    assert set(CompiledRules(resolve_rules(2566)).fuzzy.match("Ethics Assessment of Officials")) == {"O41"}

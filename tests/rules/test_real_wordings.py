@@ -476,3 +476,40 @@ def test_an_action_plan_for_a_fiscal_year_is_the_annual_plan_but_one_whose_subje
     assert names(year, "แผนปฏิบัติการ ปีงบประมาณ พ.ศ. 2567 เทศบาลเมืองทุ่งโพธิ์") == {plan}
     assert plan not in names(year, "แผนปฏิบัติการฯ")
     assert names(year, "รายงาน FY2567") == set()
+
+
+@pytest.mark.parametrize(("text", "item_name", "years"), [
+    # whose it is, after the name: the agency's name says nothing of the item
+    ("โครงสร้างของ รร.บ้านแม่สาย", "โครงสร้าง", (2567, 2568, 2569)),
+    ("แผนพัฒนาของ ทม.ท่าศาลา (2568–2572)", "แผนยุทธศาสตร์", (2568, 2569)),
+    ("แผนพัฒนาของ รพ.พล (2564–2568)", "แผนยุทธศาสตร์", (2567,)),
+    # 'ข้อร้องเรียน' for 'เรื่องร้องเรียน'
+    ("รายงานสถิติข้อร้องเรียนการทุจริต/ประพฤติมิชอบ (รายปี)", "ข้อมูลเชิงสถิติเรื่องร้องเรียน", (2565, 2566)),
+    ("คู่มือจัดการข้อร้องเรียนการทุจริต/ประพติมิชอบ", "แนวปฏิบัติการจัดการเรื่องร้องเรียน", (2568, 2569)),
+    # the executives' offices in a row; an online queue; progress in so many words; the English call to act
+    ("นายก อบต. / รองนายก / ปลัด", "ข้อมูลผู้บริหาร", (2565, 2566, 2567, 2568, 2569)),
+    ("ระบบจองคิวตรวจล่วงหน้า (ออนไลน์)", "E-Service", (2565, 2566, 2567, 2568)),
+    ("ความก้าวหน้าการดำเนินงาน (ต.ค.–มี.ค.)", "รายงานการกำกับติดตามการดำเนินงาน", (2565, 2566)),
+    ("Report Corruption to ทม.ท่าศาลา", "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", (2565, 2566, 2567, 2568, 2569)),
+    ("Share Your Opinion", "ช่องทางการรับฟังความคิดเห็น", (2565,)),
+    # the No Gift policy as a heading, its two halves in either order
+    ("No Gift Policy: งดให้–งดรับ ของขวัญทุกเทศกาล", "ประกาศเจตนารมณ์นโยบาย No Gift Policy", (2566, 2567)),
+])
+def test_a_dev_round_11_wording_names_its_item(text, item_name, years):
+    """Found on dev round 11 (seeds 500+, wordings written apart from the rules), each made general."""
+    for year in years:
+        assert item_code(year, item_name) in names(year, text), year
+
+
+@pytest.mark.parametrize(("text", "year", "item_name"), [
+    ("อินโฟกราฟิก ถาม-ตอบ เรื่องภาษีที่ดินและสิ่งปลูกสร้าง", 2567, "Q&A"),  # answers on one subject: no channel
+    ("การประชุมประชาคมเพื่อรับฟังความคิดเห็นและมีส่วนร่วม", 2565, "ช่องทางการรับฟังความคิดเห็น"),  # a meeting
+    ("ประกาศของ อบต.บางพระ เรื่อง การรับสมัครพนักงานจ้าง", 2566, "ประกาศเจตนารมณ์นโยบาย No Gift Policy"),
+    ("No Gift Policy – Results", 2566, "ประกาศเจตนารมณ์นโยบาย No Gift Policy"),  # the results, not the policy
+    ("เรื่องที่เปิดให้มีส่วนร่วม: การปรับปรุงระบบนัดหมายผู้ป่วยนอก", 2568, "E-Service"),  # a topic, not the system
+])
+def test_a_dev_round_11_near_miss_names_no_such_item(text, year, item_name):
+    assert item_code(year, item_name) not in names(year, text)
+    if item_name == "Q&A":
+        assert names(year, "กระดานถาม-ตอบ") == {item_code(year, "Q&A")}
+        assert item_code(year, "Q&A") in names(year, "ถาม-ตอบ เรื่องทั่วไป")

@@ -389,10 +389,14 @@ def test_this_years_file_under_click_here_dates_a_page_beside_last_years_named_e
                                   "There are no articles in this category.", "No content has been created yet.",
                                   "(ว่าง)", "ไฟล์ถูกลบหรือย้ายตำแหน่งแล้ว",
                                   "หมายเหตุ : เจ้าหน้าที่จะนำข้อมูลขึ้นเว็บไซต์ภายหลัง",
-                                  "ข้อมูลปีงบประมาณนี้ยังไม่ได้จัดทำ", "ยังไม่มีข่าวสารในหมวดนี้"])
+                                  "ข้อมูลปีงบประมาณนี้ยังไม่ได้จัดทำ", "ยังไม่มีข่าวสารในหมวดนี้",
+                                  "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",
+                                  "This is an example page. It's different from a blog post because it will stay in "
+                                  "one place and will show up in your site navigation."])
 def test_an_empty_table_or_category_in_other_words_is_a_placeholder(says):
     # found on dev rounds 5, 6 and 7: a table plugin's "no rows", an empty WordPress, Joomla or Drupal
-    # category, a page down for maintenance, one awaiting approval, a file removed, data 'to come later'
+    # category, a page down for maintenance, one awaiting approval, a file removed, data 'to come later';
+    # on round 11: the sample text a theme or WordPress ships, never replaced
     empty = page("/eservice", "E-Service", says)
     verdict = site(empty)["O10"]
     assert not verdict.present and verdict.reason == Reason.PLACEHOLDER
@@ -533,3 +537,20 @@ def test_a_first_block_restating_a_title_with_a_dash_inside_is_no_content():
     site_ = Site.build([page("/", "หน้าแรก"), *filler(6), plan], HOME)
     assert "ความก้าวหน้า" not in site_.text(plan).element_key
     assert site_.text(plan).element_key == strict_key("ดาวน์โหลดเอกสารได้ที่ลิงก์ด้านล่าง")
+
+
+def test_an_index_row_never_vouches_for_a_page_whose_own_words_name_another_item():
+    """Dev round 11: the HR policy's row of the agency's ITA index links a page titled 'การดำเนินการตามนโยบาย HR'.
+    No pattern knows 'HR', but the word fallback reads the title as the policy's actions (its sibling), so the row
+    does not make the page the policy."""
+    compiled = CompiledRules(resolve_rules(2567))
+    index = page("/ita", "ITA 2567", "การประเมินคุณธรรมและความโปร่งใส ประจำปี 2567",
+                 links=[Link(BASE + "/hr-actions", "คลิก", context="O18 นโยบายการบริหารทรัพยากรบุคคล คลิก")])
+    actions = page("/hr-actions", "การดำเนินการตามนโยบาย HR ของ อบต.บ้านนาดี",
+                   "ในปีงบประมาณ พ.ศ. 2567 อบต.บ้านนาดีจัดอบรมพนักงานส่วนตำบลและพนักงานจ้างรวม 6 หลักสูตร "
+                   "ผู้เข้าอบรม 42 คน คิดเป็นร้อยละ 95 ของบุคลากรทั้งหมด และส่งบุคลากรเข้ารับการอบรมภายนอกอีก 8 คน "
+                   "ตามแผนที่ได้รับอนุมัติเมื่อเดือนตุลาคม 2566")
+    home = page("/", "หน้าแรก", "ยินดีต้อนรับสู่เว็บไซต์ " * 10)
+    verdicts = {v.code: v for v in match_site([home, *filler(6), index, actions], compiled, HOME).items}
+    assert compiled.fuzzy_named("การดำเนินการตามนโยบาย HR ของ อบต.บ้านนาดี") == ["O19"]
+    assert not verdicts["O18"].present
