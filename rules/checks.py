@@ -490,11 +490,11 @@ def _broken_link(ctx: Context, url: str) -> CheckOutcome:
 
 
 def _only_dead_for_the_year(ctx: Context, wanted: set[int]) -> str | None:
-    """The item's entry for this year (its link names the year, or none) that is dead, when everything else
-    the page opens for the item is a document of another year: the page's own words ('รายงานผล…
+    """The item's entry or file for this year (its link names the year, or none) that is dead, when everything
+    else the page opens for the item is a document of another year: the page's own words ('รายงานผล…
     ปีงบประมาณ 2568') promise this year's file, but an assessor clicking it gets nothing and finds only last
     year's. None when that is not the case, e.g. the page itself or another page it opens carries the content."""
-    dead = [link.url for link in ctx.entries if ctx.site.is_dead(link.url)
+    dead = [link.url for link in (*ctx.entries, *ctx.targets) if ctx.site.is_dead(link.url)
             and (not (named := years_in(short_key(link.text))) or named & wanted)]
     if not dead or not ctx.reached or any(target.kind != "document" for target in ctx.reached):
         return None

@@ -554,3 +554,17 @@ def test_an_index_row_never_vouches_for_a_page_whose_own_words_name_another_item
     verdicts = {v.code: v for v in match_site([home, *filler(6), index, actions], compiled, HOME).items}
     assert compiled.fuzzy_named("การดำเนินการตามนโยบาย HR ของ อบต.บ้านนาดี") == ["O19"]
     assert not verdicts["O18"].present
+
+
+def test_a_pointer_page_whose_file_for_the_year_is_dead_and_whose_other_file_is_older_is_a_broken_link():
+    """Dev round 11: the page promises the 2568 report, its 'ดาวน์โหลดเอกสาร' file is a 404 and its 'รายละเอียด'
+    file is the 2566 report. An assessor clicking gets nothing for the year: a broken link, not the item."""
+    code = next(c for c, item in COMPILED.items.items() if item.name.startswith("รายงานผลการดำเนินการเพื่อส่งเสริม"))
+    report = page("/integrity", "O26 » รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+                  "ปีงบประมาณ พ.ศ. 2568", "ผลการดำเนินการประจำปีงบประมาณ พ.ศ. 2568 ดาวน์โหลดเอกสารได้ที่ลิงก์ด้านล่าง",
+                  links=[Link(BASE + "/files/integrity-2568.pdf", "ดาวน์โหลดเอกสาร"),
+                         Link(BASE + "/files/integrity-2566.pdf", "รายละเอียด")])
+    older = doc("/files/integrity-2566.pdf", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส พ.ศ. 2566\n"
+                "ผลการดำเนินการ ๑ ต.ค. 2565 – ๓๐ ก.ย. 2566 มาตรการ ๔ ด้าน ดำเนินการครบทุกด้าน")
+    verdict = site(report, older, missing("/files/integrity-2568.pdf"))[code]
+    assert not verdict.present and verdict.reason == Reason.BROKEN_LINK
