@@ -94,7 +94,7 @@ class Progress:
         for link in record.links:
             if link.text not in texts:  # menus repeat on every page
                 texts.add(link.text)
-                self.found |= self.compiled.named(short_key(link.text))
+                self.found |= self.compiled.named_as_written(short_key(link.text))
 
     def show(self, counts: dict) -> None:
         if self.quiet:
@@ -114,7 +114,7 @@ def _prioritizer(compiled: CompiledRules):
         key = short_key(text)
         if compiled.index_page.search(key):
             return 20
-        return 10 if compiled.named(key) else 0
+        return 10 if compiled.named_as_written(key) else 0
     return prioritize
 
 

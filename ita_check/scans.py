@@ -76,7 +76,7 @@ class ScanReader:
     def on_record(self, record: PageRecord) -> None:
         """During the crawl: a scan whose link names an item is likely to be needed; start reading it."""
         if record.kind == "document" and record.scanned_pages and record.ok:
-            codes = self.compiled.named(short_key(record.title)) if record.title else frozenset()
+            codes = self.compiled.named_as_written(short_key(record.title)) if record.title else frozenset()
             if codes:
                 self.submit(record, codes)
 

@@ -10,7 +10,7 @@ results are cached per key.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from re import _constants as sre_constants
 from re import _parser as sre_parser
 
@@ -200,20 +200,24 @@ class CompiledRules:
                                       if len(elements) >= MIN_IDENTIFYING_ELEMENTS)
 
         self.named = lru_cache(maxsize=200_000)(self._named)
+        # While the crawl runs (ranking links, counting what is found): the names as written. Mending slips needs
+        # the Thai dictionary, which the warm-up loads beside the crawl, not in the crawl's own thread.
+        self.named_as_written = lru_cache(maxsize=200_000)(partial(self._named, respell=False))
 
     def warm(self) -> None:
         """Do now what matching would otherwise do first (the fuzzy fallback's dictionary), so it can overlap
         the crawl."""
         self.fuzzy.warm()
 
-    def _named(self, key: str) -> frozenset[str]:
+    def _named(self, key: str, respell: bool = True) -> frozenset[str]:
         """Items a link text, title or heading names (strict key), less the ones it excludes, less the ones
         whose name sits inside a more specific item's name in the same text. A name followed only by its
         year ('มาตรการภายใน ปีงบประมาณ พ.ศ.2566') is that name: whole-name patterns are tried without it, and
         without an English gloss in brackets, a 'ฯ' marking words left out or whose it is ('…ของ อบต.บางพระ'), and
-        with an English year phrase in Thai. A key that names nothing is read again with its slips of the pen mended ('แผนยุทธศาสต์')."""
+        with an English year phrase in Thai. A key that names nothing is read again with its slips of the pen
+        mended ('แผนยุทธศาสต์'), unless ``respell`` is false."""
         found = self._names_in(key)
-        if not found:
+        if not found and respell:
             respelled = self.fuzzy.respelled(key)
             if respelled != key:
                 key, found = respelled, self._names_in(respelled)
