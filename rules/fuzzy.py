@@ -66,7 +66,7 @@ SLIP_MIN_LATIN = 7  # ... of an English one ('e-service' for 'E-Sevice'; not 'po
 ENGLISH_KINDS = {"report": "รายงาน", "reports": "รายงาน", "plan": "แผน", "plans": "แผน", "manual": "คู่มือ",
                  "handbook": "คู่มือ", "statistics": "สถิติ", "channels": "ช่องทาง", "announcement": "ประกาศ",
                  "declaration": "ประกาศ", "summary": "สรุป", "measures": "มาตร", "policy": "นโยบาย",
-                 "register": "ทะเบียน", "progress": "กำกับ"}  # progress: what the monitoring (กำกับติดตาม) reports give
+                 "register": "ทะเบียน", "progress": "กำกับ", "disclosure": "รายงาน"}  # progress: what the monitoring (กำกับติดตาม) reports give
 
 
 _LATIN_WORD = re.compile(r"[a-z]+")

@@ -46,6 +46,9 @@ _DASHES = str.maketrans("–—", "--")
 # (not an item's code, an ITA label or a label that introduces the title itself: 'O25: …', 'หัวข้อ: …')
 _FIELD_LINE = re.compile(r"(?!(o\.?\s?\d|ita|oit|หัวข้อ|ชื่อ|เรื่อง|title|subject|name))[^\s:：]{1,25}\s*[:：]",
                          re.IGNORECASE)
+# an internal memo's header before its subject ('บันทึกข้อความ ส่วนราชการ อบต.… ที่ … วันที่ … เรื่อง …'): the title
+# is the subject, and patterns anchored on a title's first words must see it first
+_MEMO_HEAD = re.compile(r"^บันทึกข้อความ.{0,80}?เรื่อง")
 _RUNNING_PAGE = re.compile(r"[(\[-]?(หน้า|page)?\d{1,3}[)\]]?|")  # what follows it there: '(หน้า 2)', '- 3', nothing
 
 
@@ -289,7 +292,7 @@ class PageText:
             head.append(line)
             size += len(line)
         head += [line for line in lines[len(head):] if line.startswith("เรื่อง")][:1]
-        return strict_key(" ".join(head))
+        return _MEMO_HEAD.sub("", strict_key(" ".join(head)))
 
     @cached_property
     def body_key(self) -> str:

@@ -240,3 +240,18 @@ def test_a_manual_saying_what_it_is_for_does_not_thereby_give_its_steps(year):
         steps = element_named(year, name)
         assert not says(steps, purpose), name
         assert says(steps, purpose + " ขั้นตอนที่ ๑ ยื่นคำร้อง ขั้นตอนที่ ๒ เจ้าหน้าที่ตรวจสอบ"), name
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_a_numbered_list_of_statutory_duties_states_the_duties_but_a_list_of_sections_does_not(year):
+    """Dev round 12: '๑) จัดให้มีและบำรุงทางบกทางน้ำ ๒) รักษาความสะอาด…' under a page titled 'อำนาจหน้าที่' is the
+    duties themselves; a structure chart's '1) งานป้องกันและบรรเทาสาธารณภัย 2) งานส่งเสริมการเกษตร' lists sections."""
+    duties = element_named(year, "หน้าที่และอำนาจ")
+    assert says(duties, "๑) จัดให้มีและบำรุงทางบกทางน้ำ ๒) รักษาความสะอาดถนนและที่สาธารณะ ๓) ป้องกันโรคติดต่อ")
+    assert not says(duties, "1) งานป้องกันและบรรเทาสาธารณภัย 2) งานส่งเสริมการเกษตร 3) งานธุรการ")
+
+
+@pytest.mark.parametrize("year", [2567, 2568, 2569])
+def test_what_was_improved_because_of_the_proposals_is_acting_on_the_results(year):
+    acted = element_named(year, "การนำผลไปปรับปรุงการดำเนินงาน")
+    assert says(acted, "การปรับปรุงที่เกิดจากข้อเสนอ | แยกช่องบริการผู้สูงอายุและเพิ่มป้ายบอกทาง")

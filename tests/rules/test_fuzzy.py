@@ -173,3 +173,11 @@ def test_a_summary_is_the_report_a_name_calls_it_and_a_plan_its_scheme():
 
 def test_officials_are_the_state_officials_the_ethics_assessment_names():
     assert set(CompiledRules(resolve_rules(2566)).fuzzy.match("Ethics Assessment of Officials")) == {"O41"}
+
+
+def test_a_disclosure_of_gifts_received_is_a_report():
+    """'GIFT RECEIPT DISCLOSURE' (dev round 12) says what it is with its last word, as 'Gift Receipt Report' does."""
+    from rules.fuzzy import _leading_kinds, words
+
+    title = "GIFT RECEIPT DISCLOSURE"
+    assert "รายงาน" in _leading_kinds(words(title), title)

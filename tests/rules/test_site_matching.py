@@ -568,3 +568,12 @@ def test_a_pointer_page_whose_file_for_the_year_is_dead_and_whose_other_file_is_
                 "ผลการดำเนินการ ๑ ต.ค. 2565 – ๓๐ ก.ย. 2566 มาตรการ ๔ ด้าน ดำเนินการครบทุกด้าน")
     verdict = site(report, older, missing("/files/integrity-2568.pdf"))[code]
     assert not verdict.present and verdict.reason == Reason.BROKEN_LINK
+
+
+def test_a_memos_title_is_its_subject_not_its_header():
+    """Dev round 12: 'บันทึกข้อความ ส่วนราชการ … เรื่อง' heads the document; its title is the subject after it, so
+    the risk assessment's report is read as such (patterns anchored on a title's first words see it)."""
+    memo = doc("/files/risk-2568.pdf", "บันทึกข้อความ ส่วนราชการ อบต.บ้านนาดี ที่ ........ วันที่ ........ เรื่อง\n"
+               "รายงานผลการประเมินความเสี่ยงการทุจริต ปีงบประมาณ พ.ศ. ๒๕๖๘\nองค์การบริหารส่วนตำบลบ้านนาดี")
+    key = Site.build([memo], HOME).text(memo).document_title_key
+    assert key.startswith(strict_key("รายงานผลการประเมินความเสี่ยงการทุจริต"))
