@@ -249,6 +249,8 @@ def test_a_numbered_list_of_statutory_duties_states_the_duties_but_a_list_of_sec
     duties = element_named(year, "หน้าที่และอำนาจ")
     assert says(duties, "๑) จัดให้มีและบำรุงทางบกทางน้ำ ๒) รักษาความสะอาดถนนและที่สาธารณะ ๓) ป้องกันโรคติดต่อ")
     assert not says(duties, "1) งานป้องกันและบรรเทาสาธารณภัย 2) งานส่งเสริมการเกษตร 3) งานธุรการ")
+    # the Act's own division of them
+    assert says(duties, "หน้าที่ต้องทำ: คุ้มครอง ดูแล และบำรุงรักษาทรัพยากรธรรมชาติ | หน้าที่อาจทำ: ให้มีตลาด ท่าเทียบเรือ")
 
 
 @pytest.mark.parametrize("year", [2567, 2568, 2569])
