@@ -513,3 +513,11 @@ def test_a_dev_round_11_near_miss_names_no_such_item(text, year, item_name):
     if item_name == "Q&A":
         assert names(year, "กระดานถาม-ตอบ") == {item_code(year, "Q&A")}
         assert item_code(year, "Q&A") in names(year, "ถาม-ตอบ เรื่องทั่วไป")
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567])
+def test_measures_put_into_practice_are_acting_on_the_measures_not_the_measures(year):
+    """Dev round 12: 'PUTTING INTEGRITY MEASURES INTO PRACTICE' is the measures' implementation."""
+    measures, acting = item_code(year, "มาตรการส่งเสริมคุณธรรม"), item_code(year, "การดำเนินการตามมาตรการส่งเสริม")
+    assert names(year, "PUTTING INTEGRITY MEASURES INTO PRACTICE ปีงบประมาณ พ.ศ. 2566") == {acting}
+    assert names(year, "Integrity Measures") == {measures}
