@@ -19,6 +19,7 @@ from model.failures import Failure, failure_for_status
 from model.records import Link, PageRecord
 from model.verdicts import CheckOutcome, Reason, SignalKind
 from rules.candidates import Found, codes_in, is_generic
+from rules.fuzzy import words
 from rules.ocr_text import read_year, repair_ocr
 from rules.patterns import CompiledRules
 from rules.schema import Item
@@ -322,6 +323,12 @@ def _elements_identify(ctx: Context) -> bool:
     return ctx.item.code in ctx.compiled.identifiable and not _missing(elements, ctx.record, ctx.text, None)
 
 
+def _names_another(compiled: CompiledRules, head: str) -> bool:
+    """Whether a page's own title, read by the word fallback, names an item in two or more words of its own: a
+    one-word title ('การให้บริการ') is only most alike to some item, and names none."""
+    return bool(head) and len(words(head)) >= 2 and bool(compiled.fuzzy_named(head))
+
+
 def _links_out(ctx: Context) -> bool:
     """Whether the page's own content sends the reader to another site (an online form, a Facebook page)."""
     host = urlsplit(ctx.url).hostname
@@ -355,7 +362,7 @@ def shows_item(ctx: Context) -> CheckOutcome:
     if head and code in compiled.fuzzy_named(head):
         return _pass("shows_item", via="fuzzy")
     if (SignalKind.INDEX_ROW in ctx.found.kinds and not any(compiled.named(key) for key in text.head_keys)
-            and compiled.fuzzy.kinds_fit(head, code) and not (head and compiled.fuzzy_named(head))):
+            and compiled.fuzzy.kinds_fit(head, code) and not _names_another(compiled, head)):
         # the agency's own ITA index lists this page under the item's code, and the page names no other item,
         # not even in words the patterns do not know ('การดำเนินการตามนโยบาย HR' under the HR policy's row),
         # nor calls itself another kind of thing (a report under a declaration's row): an assessor opening it

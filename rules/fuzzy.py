@@ -50,9 +50,8 @@ ANCHOR_MIN = 4  # a distinctive word has at least this many letters
 # What kind of document a text names, from its first word: 'คู่มือ…' is a manual and never the complaint channel
 # whose name shares its other words, 'สถิติ…' statistics. A name without that word is not what the text names.
 KIND_WORDS = frozenset({"แผน", "รายงาน", "คู่มือ", "สถิติ", "ช่องทาง", "ประกาศ", "สรุป", "มาตร", "นโยบาย", "ทะเบียน"})
-# ... and a summary of results is a report of them: 'Yearly Procurement Summary' is the yearly procurement report;
-# a plan is also 'แผนการ', a dictionary word the tokenizer keeps whole ('แผนการจัดซื้อจัดจ้าง')
-KIND_ALSO = {"สรุป": frozenset({"รายงาน"}), "แผน": frozenset({"แผนการ"})}
+# ... and a plan is also 'แผนการ', a dictionary word the tokenizer keeps whole ('แผนการจัดซื้อจัดจ้าง')
+KIND_ALSO = {"แผน": frozenset({"แผนการ"})}
 # The period a report covers: a six-monthly report is not the yearly one, nor the reverse.
 PERIODS = (frozenset({"รอบ"}), frozenset({"ประจำปี"}), frozenset({"รายเดือน"}))
 _PERIOD_WORDS = frozenset().union(*PERIODS)
@@ -185,6 +184,30 @@ def _one_slip(text: str, word: str) -> bool:
     return text[i:] == word[i + 1:]
 
 
+# Thai vowels and marks that follow a consonant: no word starts with one, and a stretch that stops before one
+# cuts a syllable in two
+_FOLLOWING = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48"
+                       "\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_REACH = 12  # letters back that a dictionary word running into the stretch may start
+
+
+def _latin_at(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and text[at].isascii() and text[at].isalnum()
+
+
+def _stands_alone(text: str, start: int, stop: int, trie) -> bool:
+    """Whether text[start:stop] can be a word of its own: it starts and ends on whole syllables (whole words, in
+    English), no dictionary word starting with it runs on past it, and none begun before it runs into it."""
+    if text[start] in _FOLLOWING or (stop < len(text) and text[stop] in _FOLLOWING):
+        return False
+    if text[start].isascii():  # an English word ends at anything but an English letter or digit ('ระบบe-sevice')
+        return not _latin_at(text, start - 1) and not _latin_at(text, stop)
+    if any(len(w) > stop - start for w in trie.prefixes(text[start:start + stop - start + 20])):
+        return False
+    return not any(begin + len(w) > start for begin in range(max(0, start - _REACH), start)
+                   for w in trie.prefixes(text[begin:begin + 40]) if len(w) >= 3)
+
+
 def _weight(tokens) -> int:
     return sum(len(t) for t in tokens)
 
@@ -252,23 +275,29 @@ class FuzzyNames:
 
     def respelled(self, text: str) -> str:
         """The text with each word one slip from a long word of the names ('แผนยุทธศาสต์', 'สถิติเรื่อง
-        ร้องเรียง', 'ความเสื่ยง', 'ส่งเสิรม') written as the names write it. A window that is itself a word
-        ('เสียง', 'เรียง' alone) is kept: only a string no dictionary holds is taken for a slip."""
+        ร้องเรียง', 'ความเสื่ยง', 'ส่งเสิรม') written as the names write it. Only a stretch that can be a word
+        of its own is mended: not one that is a dictionary word ('เสียง' beside 'เสี่ยง', 'บริการ' beside
+        'บริหาร'), nor part of a longer one ('องค์กา' of 'องค์การ', 'ติตาม' of 'ปฏิบัติตาม'), nor one that starts
+        or ends inside a letter cluster or, in English, inside a word ('f-service' of 'Self-Service'), nor one
+        whose first letter differs."""
         from pythainlp.corpus import thai_words
 
         automaton = self._spellings
         if automaton is None:
             return text
-        known = thai_words()
+        known, trie = thai_words(), _dictionary()
         fixes: dict[int, tuple[int, str]] = {}
         for end, (length, entries) in automaton.iter(text):
             for word, offset in entries:
                 for size in (len(word), len(word) - 1, len(word) + 1):  # a wrong letter first, then one missing
                     start = end - length + 1 if offset == 0 else end + 1 - size
                     window = text[start:start + size] if start >= 0 else ""
-                    if window == word:
-                        break  # spelled right here
-                    if len(window) == size and _one_slip(window, word) and window not in known:
+                    if window == word or window in known or any(
+                            window.startswith(f) and window[len(f):] in known for f in FILLERS):
+                        break  # spelled right here, or another word ('การบริการ' is not 'การบริหาร')
+                    # the first letter is kept: a slip there makes another word ('ผิดต่อ' is not 'ติดต่อ')
+                    if len(window) == size and window[0] == word[0] and _one_slip(window, word) and _stands_alone(
+                            text, start, start + size, trie):
                         fixes.setdefault(start, (start + size, word))
                         break
         out, at = [], 0
@@ -308,7 +337,7 @@ class FuzzyNames:
                 if periods and not any(period & name for period in periods) and any(
                         period & name for period in PERIODS):
                     continue
-                # the kind the text states, in the name's word for it ('Summary' is the report a name calls it)
+                # the kind the text states, in the name's word for it ('Plan' is the 'แผนการ' a name says)
                 said = have | (kinds & name)
                 shared = name & said
                 if len(shared) < min(MIN_SHARED, len(name), len(said)):

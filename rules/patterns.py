@@ -148,7 +148,8 @@ def _thai_year(match: re.Match) -> str:
 # whose the named thing is, after the name ('โครงสร้างของ รร.บ้านแม่สาย', 'แผนพัฒนาของ ทม.ท่าศาลา (2568–2572)'): the
 # agency's own name says nothing of the item, and whole-name patterns are tried without it
 AGENCY_OF = re.compile(r"(ของ|แห่ง)(องค์การบริหารส่วน(ตำบล|จังหวัด)|อบ[ตจ]\.?|เทศบาล(ตำบล|เมือง|นคร)?|ท[ตมน]\.|โรงเรียน|รร\."
-                       r"|โรงพยาบาล|รพ\.(สต\.)?|สถานศึกษา|หน่วยงาน)((?!เรื่อง|ประจำ|ปีงบ|การ)[^()\[\]0-9๐-๙|:]){0,20}(?=$|[(\[0-9๐-๙])")
+                       r"|โรงพยาบาล|รพ\.(สต\.)?|สถานศึกษา|หน่วยงาน)(?!.{0,20}(อื่น|ในสังกัด|ภายนอก|ข้างเคียง|ใกล้เคียง|เครือข่าย|ต่างๆ))"
+                       r"((?!เรื่อง|ประจำ|ปีงบ|การ)[^()\[\]0-9๐-๙|:]){0,20}(?=$|[(\[0-9๐-๙])")
 GLOSS = re.compile(r"\([a-z][a-z0-9.&'/-]{1,40}\)")
 
 
@@ -216,12 +217,13 @@ class CompiledRules:
         without an English gloss in brackets, a 'ฯ' marking words left out or whose it is ('…ของ อบต.บางพระ'), and
         with an English year phrase in Thai. A key that names nothing is read again with its slips of the pen
         mended ('แผนยุทธศาสต์'), unless ``respell`` is false."""
-        found = self._names_in(key)
+        found, excluded = self._names_in(key), self.exclude.match(key)
         if not found and respell:
             respelled = self.fuzzy.respelled(key)
-            if respelled != key:
+            if respelled != key:  # what the text as written rules out stays ruled out
                 key, found = respelled, self._names_in(respelled)
-        return most_specific(key, found - self.exclude.match(key), self.names.bounded)
+                excluded |= self.exclude.match(respelled)
+        return most_specific(key, found - excluded, self.names.bounded)
 
     def _names_in(self, key: str) -> frozenset[str]:
         found = self.names.match(key)

@@ -251,6 +251,7 @@ def test_a_numbered_list_of_statutory_duties_states_the_duties_but_a_list_of_sec
     assert not says(duties, "1) งานป้องกันและบรรเทาสาธารณภัย 2) งานส่งเสริมการเกษตร 3) งานธุรการ")
     # the Act's own division of them
     assert says(duties, "หน้าที่ต้องทำ: คุ้มครอง ดูแล และบำรุงรักษาทรัพยากรธรรมชาติ | หน้าที่อาจทำ: ให้มีตลาด ท่าเทียบเรือ")
+    assert not says(duties, "เจ้าหน้าที่ต้องทำการตรวจสอบเอกสารก่อนเสนอ")  # an officer's task is not the agency's duty
 
 
 @pytest.mark.parametrize("year", [2567, 2568, 2569])

@@ -577,3 +577,13 @@ def test_a_memos_title_is_its_subject_not_its_header():
                "รายงานผลการประเมินความเสี่ยงการทุจริต ปีงบประมาณ พ.ศ. ๒๕๖๘\nองค์การบริหารส่วนตำบลบ้านนาดี")
     key = Site.build([memo], HOME).text(memo).document_title_key
     assert key.startswith(strict_key("รายงานผลการประเมินความเสี่ยงการทุจริต"))
+
+
+def test_a_one_word_title_under_an_index_row_names_no_other_item():
+    """The review of round 11: 'การให้บริการ' is only most alike to the service statistics, it names nothing, so
+    the agency's index row may still vouch for it; a title of two words or more that the fallback reads as
+    another item ('การดำเนินการตามนโยบาย HR…') may not be vouched for."""
+    from rules.checks import _names_another
+
+    assert not _names_another(CompiledRules(resolve_rules(2568)), "การให้บริการ")
+    assert _names_another(CompiledRules(resolve_rules(2567)), "การดำเนินการตามนโยบาย HR ของ อบต.บ้านนาดี")
