@@ -347,14 +347,14 @@ def shows_item(ctx: Context) -> CheckOutcome:
         if ctx.found.kinds & {SignalKind.LINK_TEXT, SignalKind.INDEX_ROW, SignalKind.DOCUMENT_TEXT}:
             via = "document" if SignalKind.DOCUMENT_TEXT in ctx.found.kinds else "link_text"
             return _pass("shows_item", via=via)
-        if compiled.names.regex[code].search(text.content_key) or compiled.names_loose.regex[code].search(text.loose_key):
+        if compiled.names.search(code, text.content_key) or compiled.names_loose.search(code, text.loose_key):
             return _pass("shows_item", via="document")
         if ctx.unreadable and ctx.found.kinds & {SignalKind.FUZZY}:
             return _pass("shows_item", via="link_text")
         return _fail("shows_item", Reason.NOT_THE_ITEM, url=ctx.url)
     if any(code in compiled.named(key) for key in text.head_keys):
         return _pass("shows_item", via="heading")
-    if compiled.names.regex[code].search(text.body_key):
+    if compiled.names.search(code, text.body_key):
         return _pass("shows_item", via="content")
     if ctx.entries:
         return _pass("shows_item", via="entries")

@@ -100,16 +100,22 @@ def _leading_kinds(ordered: tuple[str, ...], text: str = "") -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def words(text: str) -> tuple[str, ...]:
     """Meaningful word keys of a Thai text (tokens as strict keys, stop words and numbers dropped)."""
-    from pythainlp.tokenize import word_tokenize
-
     out = []
-    for token in word_tokenize(_AGENCY.sub(" ", text), engine="newmm", custom_dict=_dictionary(),
-                               keep_whitespace=False):
-        key = strict_key(token).strip(".-()[]:/,\"'“”")
+    for key in _token_keys(text):
         for part in _latin_pieces(key) or _parts(key):
             if part not in STOPWORDS and not part.isdigit() and any(ch.isalpha() for ch in part):
                 out.extend(_synonyms().get(part, (part,)))
     return tuple(dict.fromkeys(out))
+
+
+def _token_keys(text: str):
+    """The text's tokens (newmm, the agency's own name left out) as strict keys, without the punctuation round
+    them."""
+    from pythainlp.tokenize import word_tokenize
+
+    for token in word_tokenize(_AGENCY.sub(" ", text), engine="newmm", custom_dict=_dictionary(),
+                               keep_whitespace=False):
+        yield strict_key(token).strip(".-()[]:/,\"'“”")
 
 
 def _latin_pieces(key: str) -> list[str]:
@@ -254,13 +260,8 @@ class FuzzyNames:
     def _spellings(self):
         """The names' long Thai words (before they are split into parts: 'ยุทธศาสตร์', 'ร้องเรียน') by their two
         halves: a word written with one letter wrong, missing, extra or two swapped keeps one half whole."""
-        from pythainlp.tokenize import word_tokenize
-
-        long_words = {key for names in self.names.values() for name in names
-                      for token in word_tokenize(_AGENCY.sub(" ", name), engine="newmm", custom_dict=_dictionary(),
-                                                 keep_whitespace=False)
-                      if len(key := strict_key(token).strip(".-()[]:/,\"'“”")) >= (
-                          SLIP_MIN if _THAI_LETTER.search(key) else SLIP_MIN_LATIN)}
+        long_words = {key for names in self.names.values() for name in names for key in _token_keys(name)
+                      if len(key) >= (SLIP_MIN if _THAI_LETTER.search(key) else SLIP_MIN_LATIN)}
         halves: dict[str, set[tuple[str, int]]] = {}
         for word in long_words:
             middle = len(word) // 2

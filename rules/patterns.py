@@ -65,22 +65,22 @@ class MultiMatcher:
     loses each pattern's scan for its own first letters."""
 
     def __init__(self, patterns: dict[str, list[str]], loose: bool = False):
-        self.regex: dict[str, re.Pattern] = {}
         self.bounded: dict[str, re.Pattern] = {}  # the patterns without '.*' gaps: their matches have a true extent
         self._patterns: list[tuple[str, re.Pattern]] = []  # (code, one pattern): what the automaton points to
+        self._of_code: dict[str, list[re.Pattern]] = {}
         self._always: set[int] = set()
         literals: dict[str, set[int]] = {}
         for code, pats in patterns.items():
             pats = [loosen(p) if loose else p for p in pats]
             if not pats:
                 continue
-            self.regex[code] = any_of(pats)
             bounded = [p for p in pats if not _UNBOUNDED.search(p)]
             if bounded:
                 self.bounded[code] = any_of(bounded)
             for pattern in pats:
                 index = len(self._patterns)
                 self._patterns.append((code, re.compile(pattern, re.DOTALL)))
+                self._of_code.setdefault(code, []).append(self._patterns[index][1])
                 found = required_literals(pattern)
                 if found is None:
                     self._always.add(index)
@@ -108,6 +108,10 @@ class MultiMatcher:
             if code not in found and regex.search(key):
                 found.add(code)
         return frozenset(found)
+
+    def search(self, code: str, key: str) -> bool:
+        """Whether one item's patterns occur in a key (a page's whole text: no automaton pass for one item)."""
+        return any(regex.search(key) for regex in self._of_code.get(code, ()))
 
 
 class AnyOf:
@@ -144,12 +148,12 @@ def _thai_year(match: re.Match) -> str:
     return "พ.ศ." if match.group(0).startswith("b") else "ปีงบประมาณ"
 
 
-# an English gloss in brackets inside a Thai name ('แผนปฏิบัติการ (Action Plan) ประจำปี'): names are also tried without it
 # whose the named thing is, after the name ('โครงสร้างของ รร.บ้านแม่สาย', 'แผนพัฒนาของ ทม.ท่าศาลา (2568–2572)'): the
 # agency's own name says nothing of the item, and whole-name patterns are tried without it
 AGENCY_OF = re.compile(r"(ของ|แห่ง)(องค์การบริหารส่วน(ตำบล|จังหวัด)|อบ[ตจ]\.?|เทศบาล(ตำบล|เมือง|นคร)?|ท[ตมน]\.|โรงเรียน|รร\."
                        r"|โรงพยาบาล|รพ\.(สต\.)?|สถานศึกษา|หน่วยงาน)(?!.{0,20}(อื่น|ในสังกัด|ภายนอก|ข้างเคียง|ใกล้เคียง|เครือข่าย|ต่างๆ))"
                        r"((?!เรื่อง|ประจำ|ปีงบ|การ)[^()\[\]0-9๐-๙|:]){0,20}(?=$|[(\[0-9๐-๙])")
+# an English gloss in brackets inside a Thai name ('แผนปฏิบัติการ (Action Plan) ประจำปี'): names are also tried without it
 GLOSS = re.compile(r"\([a-z][a-z0-9.&'/-]{1,40}\)")
 
 

@@ -46,6 +46,8 @@ def test_the_item_patterns_find_the_same_items_as_their_alternation(year, data):
     key = "".join(data.draw(st.lists(st.sampled_from(_texts(year)), min_size=1, max_size=4)))
     for matcher, alternations in _matchers(year):
         assert matcher.match(key) == {code for code, regex in alternations.items() if regex.search(key)}, key
+        for code, regex in alternations.items():  # one item's patterns asked alone (a page's whole text)
+            assert matcher.search(code, key) == bool(regex.search(key)), (code, key)
 
 
 @pytest.mark.parametrize("year", YEARS)
